@@ -1,0 +1,178 @@
+package org.cmkg;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.cmkg.admin.AdminModule;
+import org.cmkg.config.ServerConfig;
+import org.cmkg.config.StoreConfig;
+import org.cmkg.entity.EntityModule;
+import org.cmkg.entity.EntityService;
+import org.cmkg.http.HealthModule;
+import org.cmkg.http.RouteModule;
+import org.cmkg.http.WebServer;
+import org.cmkg.freshness.DataVersion;
+import org.cmkg.linking.LinkingModules;
+import org.cmkg.search.SearchModule;
+import org.cmkg.search.SearchService;
+import org.cmkg.ingest.ServingStore;
+import org.cmkg.sparql.SparqlEndpoint;
+import org.cmkg.store.InMemoryStore;
+import org.cmkg.store.ServedDataset;
+import org.cmkg.text.LanguageAnalyzers;
+import org.cmkg.text.TextSearcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: configuration → store and text index → services → HTTP. It wires and
+ * owns them, and nothing else; every other class gets what it needs through its constructor.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final ServedDataset data;
+    private final TextSearcher textSearcher;
+    private final SparqlEndpoint sparql;
+    private final WebServer web;
+    private final List<RouteModule> modules;
+    private final DataVersion dataVersion;
+
+    private Application(ServedDataset data, TextSearcher textSearcher, SparqlEndpoint sparql, WebServer web,
+                        List<RouteModule> modules, DataVersion dataVersion) {
+        this.data = data;
+        this.textSearcher = textSearcher;
+        this.sparql = sparql;
+        this.web = web;
+        this.modules = modules;
+        this.dataVersion = dataVersion;
+    }
+
+    /**
+     * Loads the data, builds the index and starts serving; returns once the port is open.
+     * Loading runs on its own thread while the HTTP layer is assembled (class loading and set-up
+     * of Fuseki, Javalin and Jetty take about as long as loading); the port opens only when the
+     * data is complete. The search catalog is then built in the background (the first search
+     * waits for it).
+     */
+    public static Application start(ServerConfig config) {
+        return start(config, StoreConfig.inMemory());
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, serving the in-memory store or the persistent store of
+     * {@code store} (opened at once; filled from the configured folders if new, else checked
+     * against its text index, on the loading thread), with {@code POST /admin/load} when an admin
+     * token is set.
+     */
+    public static Application start(ServerConfig config, StoreConfig store) {
+        long started = System.nanoTime();
+        LanguageAnalyzers.warmUpInBackground();
+        ServedDataset data = store.directory().isPresent() ? ServingStore.open(store.directory().get()) : InMemoryStore.create();
+        Runnable load = store.directory().isPresent()
+                ? () -> ServingStore.prepare(config, data, store.directory().get())
+                : () -> InMemoryStore.load(config, data);
+        TextSearcher textSearcher = null;
+        try {
+            CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
+            textSearcher = new TextSearcher(data.textIndex());
+            SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config);
+            SearchService search = new SearchService(data.queryable(), textSearcher, config.baseIri());
+            EntityService entities = new EntityService(data.queryable(), config.baseIri());
+            DataVersion dataVersion = new DataVersion();
+            LinkingModules linking = LinkingModules.create(config, data.queryable(), dataVersion);
+            List<RouteModule> modules = new ArrayList<>(List.of(
+                    new HealthModule(),
+                    new SearchModule(search),
+                    new EntityModule(entities)));
+            modules.addAll(linking.modules());
+            modules = AdminModule.addTo(modules, config, store, data, () -> {
+                search.refresh();
+                linking.dataLoaded();
+            });
+            WebServer web = new WebServer(config, sparql, modules);
+            await(loading);
+            search.refresh();
+            linking.dataLoaded();
+            web.start();
+            LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
+                    ManagementFactory.getRuntimeMXBean().getUptime());
+            return new Application(data, textSearcher, sparql, web, modules, dataVersion);
+        } catch (RuntimeException e) {
+            if (textSearcher != null)
+                textSearcher.close();
+            data.close();
+            throw e;
+        }
+    }
+
+    private static CompletableFuture<Void> runOnOwnThread(String name, Runnable work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, name);
+        thread.start();
+        return done;
+    }
+
+    /** Waits, rethrowing the task's own exception (e.g. a DataLoadException naming the file). */
+    private static void await(CompletableFuture<?> task) {
+        try {
+            task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r)
+                throw r;
+            if (e.getCause() instanceof Error err)
+                throw err;
+            throw e;
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return web.port();
+    }
+
+    /** The served dataset (for tests and tools in the same JVM). */
+    public ServedDataset data() {
+        return data;
+    }
+
+    /** The data version: whatever writes to the store calls {@code changed()} after committing. */
+    public DataVersion dataVersion() {
+        return dataVersion;
+    }
+
+    /** Graceful stop: requests in flight finish, then the HTTP server, Fuseki and the store close. */
+    @Override
+    public void close() {
+        try {
+            web.close();
+        } finally {
+            sparql.shutdown();
+            textSearcher.close();
+            closeModules();
+            data.close();
+        }
+    }
+
+    private void closeModules() {
+        for (RouteModule m : modules) {
+            if (m instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("Closing {} failed: {}", m, e.getMessage());
+                }
+            }
+        }
+    }
+}

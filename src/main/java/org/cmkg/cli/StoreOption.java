@@ -1,0 +1,21 @@
+package org.cmkg.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** {@code --store DIR} (env {@code CMKG_STORE}), shared by the commands that work on a persistent store. */
+final class StoreOption {
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = "${env:CMKG_STORE}",
+            description = "Directory of the persistent store (TDB2 in DIR/tdb2, text index in DIR/text); env CMKG_STORE.")
+    Path directory;
+
+    /** The directory; a usage error if neither --store nor CMKG_STORE gives one. */
+    Path required(CommandSpec spec) {
+        if (directory == null)
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing --store DIR (or set CMKG_STORE).");
+        return directory;
+    }
+}

@@ -1,0 +1,90 @@
+package org.cmkg.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the server is told at start-up, read once (from command-line options and
+ * environment variables, see {@code org.cmkg.cli.ServeCommand}) and passed down; nothing else
+ * looks settings up.
+ *
+ * @param host           interface to bind ({@code 0.0.0.0} for all)
+ * @param port           HTTP port; 0 picks a free port (tests)
+ * @param baseIri        public base of our IRIs, ending in {@code /}; graph names are {@code {base}graph/{file}}
+ * @param sources        RDF folders loaded at start, in order (ontology first, then data)
+ * @param queryTimeout   SPARQL query timeout; a query running longer is stopped (HTTP 503)
+ * @param serviceAllowed whether SPARQL {@code SERVICE} may call other hosts (off by default)
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String baseIri,
+        List<RdfLocation> sources,
+        Duration queryTimeout,
+        boolean serviceAllowed) {
+
+    public static final int DEFAULT_PORT = 3030;
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final String DEFAULT_BASE_IRI = "https://w3id.org/cmkg/";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(baseIri, "baseIri");
+        Objects.requireNonNull(queryTimeout, "queryTimeout");
+        sources = List.copyOf(sources);
+        if (port < 0 || port > 65_535)
+            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        if (!isAbsoluteHttpIri(baseIri) || !baseIri.endsWith("/"))
+            throw new IllegalArgumentException("base IRI must be an absolute http(s) IRI ending in '/', not '" + baseIri + "'");
+        if (queryTimeout.isNegative() || queryTimeout.isZero())
+            throw new IllegalArgumentException("timeout must be positive, not " + queryTimeout);
+    }
+
+    /** The defaults: port 3030, the embedded ontology and data, 30 s timeout, no SERVICE. */
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BASE_IRI,
+                List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed);
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed);
+    }
+
+    public ServerConfig withSources(List<RdfLocation> newSources) {
+        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed);
+    }
+
+    public ServerConfig withQueryTimeout(Duration newTimeout) {
+        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed);
+    }
+
+    public ServerConfig withBaseIri(String newBaseIri) {
+        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed);
+    }
+
+    public ServerConfig withServiceAllowed(boolean allowed) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed);
+    }
+
+    /** The IRI of a named graph: {@code {base}graph/{name}}. */
+    public String graphIri(String name) {
+        return baseIri + "graph/" + name;
+    }
+
+    private static boolean isAbsoluteHttpIri(String iri) {
+        try {
+            URI uri = new URI(iri);
+            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.cmkg.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the served data lives and who may change it, read once with {@link ServerConfig} (from
+ * {@code serve}'s options and environment) and passed down.
+ *
+ * @param directory      the persistent store's directory; empty: the in-memory store, loaded at start
+ * @param adminToken     the bearer token of {@code POST /admin/load}; empty: that route does not exist
+ * @param maxUploadBytes the largest upload {@code /admin/load} accepts (larger: 413)
+ */
+public record StoreConfig(Optional<Path> directory, Optional<String> adminToken, long maxUploadBytes) {
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
+    /** Shorter tokens are refused: the token is the only thing guarding writes. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+
+    public StoreConfig {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(adminToken, "adminToken");
+        adminToken = adminToken.map(String::strip).filter(t -> !t.isEmpty());
+        if (adminToken.isPresent() && adminToken.get().length() < MIN_TOKEN_LENGTH)
+            throw new IllegalArgumentException("the admin token must be at least " + MIN_TOKEN_LENGTH + " characters long");
+        if (maxUploadBytes <= 0)
+            throw new IllegalArgumentException("the upload limit must be positive, not " + maxUploadBytes);
+    }
+
+    /** The in-memory store, no admin route. */
+    public static StoreConfig inMemory() {
+        return new StoreConfig(Optional.empty(), Optional.empty(), DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    public StoreConfig withDirectory(Path newDirectory) {
+        return new StoreConfig(Optional.of(newDirectory), adminToken, maxUploadBytes);
+    }
+
+    public StoreConfig withAdminToken(String token) {
+        return new StoreConfig(directory, Optional.ofNullable(token), maxUploadBytes);
+    }
+
+    public StoreConfig withMaxUploadBytes(long bytes) {
+        return new StoreConfig(directory, adminToken, bytes);
+    }
+
+    /** Never prints the token. */
+    @Override
+    public String toString() {
+        return "StoreConfig[directory=" + directory.map(Path::toString).orElse("(in memory)")
+                + ", adminToken=" + (adminToken.isPresent() ? "(set)" : "(none)") + ", maxUploadBytes=" + maxUploadBytes + "]";
+    }
+}

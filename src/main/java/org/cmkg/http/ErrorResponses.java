@@ -1,0 +1,55 @@
+package org.cmkg.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationException;
+
+import java.util.stream.Collectors;
+
+import org.cmkg.error.ClientErrorException;
+import org.cmkg.error.ErrorBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP responses: JSON {@code {"error", "message"}} with
+ * the right status. A user's mistake is a 4xx with a message saying what was wrong; anything
+ * else is a 500 whose details go to the log, never to the client.
+ */
+public final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private ErrorResponses() {}
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ClientErrorException.class, (e, ctx) -> write(ctx, e.status(), e.getMessage()));
+        routes.exception(ValidationException.class, (e, ctx) -> write(ctx, 400, validationMessage(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "Internal error; the server log has the details.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.resultInputStream() == null)
+                write(ctx, 404, "No resource at " + ctx.path() + "; the endpoints are listed at /.");
+        });
+        routes.error(405, ctx -> {
+            if (ctx.resultInputStream() == null)
+                write(ctx, 405, ctx.method() + " is not supported on " + ctx.path() + ".");
+        });
+    }
+
+    /** Writes an error response. */
+    public static void write(Context ctx, int status, String message) {
+        ctx.status(status).json(new ErrorBody(HttpStatus.forStatus(status).getMessage(), message));
+    }
+
+    private static String validationMessage(ValidationException e) {
+        return e.getErrors().entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + entry.getValue().stream()
+                        .map(err -> err.getMessage()).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+}

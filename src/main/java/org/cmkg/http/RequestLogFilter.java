@@ -1,0 +1,53 @@
+package org.cmkg.http;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs every request, SPARQL and API alike, with its status and duration:
+ * {@code GET /api/search?q=稀土 200 3.1 ms}. A servlet filter so that it also sees the requests
+ * Fuseki answers (Javalin's request logger does not). Logger {@code cmkg.access}.
+ */
+public final class RequestLogFilter implements Filter {
+    private static final Logger ACCESS = LoggerFactory.getLogger("cmkg.access");
+    private static final int MAX_QUERY_CHARS = 200;
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!ACCESS.isInfoEnabled()) {
+            chain.doFilter(req, res);
+            return;
+        }
+        long start = System.nanoTime();
+        HttpServletRequest request = (HttpServletRequest) req;
+        try {
+            chain.doFilter(req, res);
+        } finally {
+            double millis = (System.nanoTime() - start) / 1e6;
+            int status = ((HttpServletResponse) res).getStatus();
+            ACCESS.info("{} {} {} {} ms", request.getMethod(), target(request), status,
+                    String.format(Locale.ROOT, "%.1f", millis));
+        }
+    }
+
+    private static String target(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null)
+            return request.getRequestURI();
+        if (query.length() > MAX_QUERY_CHARS)
+            query = query.substring(0, MAX_QUERY_CHARS) + "…";
+        return request.getRequestURI() + "?" + query;
+    }
+}

@@ -1,0 +1,91 @@
+package org.cmkg.http;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinGson;
+
+import org.cmkg.config.ServerConfig;
+import org.cmkg.sparql.FusekiInJavalin;
+import org.cmkg.sparql.SparqlEndpoint;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: one Jetty, one port. Built in a single {@code Javalin.create(config -> ...)}:
+ * servlet filters first (CORS, request log, the modules' filters, then Fuseki at
+ * {@value SparqlEndpoint#PATH}), then error mapping, the landing page and every module's routes.
+ * Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    static final long STOP_TIMEOUT_MS = 10_000;
+
+    private final Javalin app;
+    private final ServerConfig config;
+
+    public WebServer(ServerConfig config, SparqlEndpoint sparql, List<RouteModule> modules) {
+        this.config = config;
+        List<EndpointDoc> docs = new ArrayList<>(sparqlDocs());
+        modules.forEach(m -> docs.addAll(m.endpoints()));
+        LandingPage landing = new LandingPage(docs);
+        this.app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.jsonMapper(new JavalinGson(Json.GSON, false));
+            javalin.http.prefer405over404 = true;
+            javalin.router.ignoreTrailingSlashes = true;
+            javalin.jetty.modifyServer(server -> {
+                // Graceful stop: finish requests in flight before closing connections.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+            });
+            javalin.jetty.modifyServletContextHandler(handler -> {
+                FusekiInJavalin.addFilter(handler, new CorsFilter());
+                FusekiInJavalin.addFilter(handler, new RequestLogFilter());
+                FusekiInJavalin.addFilter(handler, new UnreadBodyDrain());
+                modules.forEach(m -> m.servletFilters().forEach(f -> FusekiInJavalin.addFilter(handler, f)));
+                FusekiInJavalin.install(handler, sparql);
+            });
+            ErrorResponses.register(javalin.routes);
+            landing.addRoutes(javalin.routes);
+            modules.forEach(m -> m.addRoutes(javalin.routes));
+        });
+    }
+
+    /** Starts listening on the configured host and port (0: any free port). */
+    public WebServer start() {
+        app.start(config.host(), config.port());
+        LOG.info("Listening on http://{}:{}/ (SPARQL at {})", displayHost(), port(), SparqlEndpoint.PATH);
+        return this;
+    }
+
+    /** The port actually listened on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting requests, lets those in flight finish, then closes. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static List<EndpointDoc> sparqlDocs() {
+        String example = SparqlEndpoint.PATH + "?query="
+                + URLEncoder.encode(SparqlEndpoint.EXAMPLE_QUERY, StandardCharsets.UTF_8);
+        return List.of(new EndpointDoc("GET, POST", SparqlEndpoint.PATH,
+                "SPARQL 1.1 query endpoint (read-only). Default graph = union of all named graphs; "
+                        + "results as JSON, XML, CSV, TSV (Accept or format=); graphs as Turtle, JSON-LD, "
+                        + "N-Triples, RDF/XML, TriG; full text with text:query.",
+                example));
+    }
+
+    private String displayHost() {
+        return "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
+    }
+}

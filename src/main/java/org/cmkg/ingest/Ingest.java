@@ -1,0 +1,289 @@
+package org.cmkg.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.compose.MultiUnion;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.cmkg.ingest.IngestProgress.Phase;
+import org.cmkg.store.IndexGeneration;
+import org.cmkg.store.ParallelIndexer;
+import org.cmkg.store.ServedDataset;
+import org.cmkg.validation.Finding;
+import org.cmkg.validation.ValidationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A validation-first, all-or-nothing load, used by {@code cmkg load}, {@code cmkg validate} and
+ * {@code POST /admin/load}. Everything happens in one write transaction:
+ * <ol>
+ * <li>each source is parsed ({@link SourceParser}); a source that fails to parse contributes
+ *     nothing (its quads are held back until it has parsed, up to a limit) and its error is
+ *     reported with file, line and column;</li>
+ * <li>quads are written to the store as they are read ({@link BatchWriter}), replacing the graphs
+ *     the batch writes to, while {@link ParallelIndexer} threads build the text index documents;</li>
+ * <li>the subjects the batch wrote are checked against the shapes in the whole store as it now
+ *     is, with the ontology ({@link FocusValidator});</li>
+ * <li>if anything failed (or on a dry run), the transaction is aborted: the store and the index are
+ *     exactly as before; otherwise the load is stamped with a new {@link IndexGeneration} and
+ *     committed, store and index together.</li>
+ * </ol>
+ * Readers keep reading the state before the load until the commit.
+ */
+public final class Ingest {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+    /** Quads of one source held back until it has parsed; beyond this they go to the store at once. */
+    static final int HOLD_BACK_QUADS = 200_000;
+    /** The largest first load into an empty store that is checked on an in-memory copy, beside the write. */
+    static final long MIRROR_MAX_QUADS = Long.getLong("cmkg.load.mirrorMaxQuads", 5_000_000L);
+
+    /**
+     * @param replaceGraphs graphs the batch writes to replace their previous content (else quads are added)
+     * @param commit        false for a dry run: everything is checked, nothing kept
+     * @param exclusive     the caller has the store to itself (no concurrent readers): allows the
+     *                      empty-store fast path
+     * @param indexThreads  text-indexing threads
+     */
+    public record Options(boolean replaceGraphs, boolean commit, boolean exclusive, int indexThreads) {
+        /** A committed load that replaces graphs, sharing the store with readers. */
+        public static Options forServer() {
+            return new Options(true, true, false, ParallelIndexer.defaultThreads());
+        }
+
+        /** A committed load that replaces graphs, with the store to itself (the command line). */
+        public static Options forCommandLine() {
+            return new Options(true, true, true, ParallelIndexer.defaultThreads());
+        }
+
+        public Options withCommit(boolean newCommit) {
+            return new Options(replaceGraphs, newCommit, exclusive, indexThreads);
+        }
+
+        public Options withReplaceGraphs(boolean replace) {
+            return new Options(replace, commit, exclusive, indexThreads);
+        }
+    }
+
+    private final DatasetGraph transactional;
+    private final DatasetGraph base;
+    private final TextIndexLucene index;
+    private final FocusValidator validator;
+    private final SourceParser parser = new SourceParser();
+
+    private Ingest(DatasetGraph transactional, DatasetGraph base, TextIndexLucene index, FocusValidator validator) {
+        this.transactional = transactional;
+        this.base = base;
+        this.index = index;
+        this.validator = validator;
+    }
+
+    /** Loads into a served dataset (its text index kept in step). */
+    public static Ingest into(ServedDataset data, FocusValidator validator) {
+        return new Ingest(data.writable(), data.base(), data.textIndex(), validator);
+    }
+
+    /** Checks sources on their own (an empty in-memory dataset, no index); for dry runs. */
+    public static Ingest standalone(FocusValidator validator) {
+        DatasetGraph scratch = DatasetGraphFactory.createTxnMem();
+        return new Ingest(scratch, scratch, null, validator);
+    }
+
+    /** Runs the load; the report says whether it was committed. */
+    public IngestReport run(List<IngestSource> sources, Options options, IngestProgress progress) {
+        transactional.begin(TxnType.WRITE);
+        Load load = new Load(sources, options, progress);
+        try {
+            load.write();
+            load.checkShapes();
+            return load.finish();
+        } catch (RuntimeException | Error e) {
+            load.cancel();
+            if (transactional.isInTransaction())
+                transactional.abort();
+            throw e;
+        } finally {
+            if (transactional.isInTransaction())
+                transactional.end();
+        }
+    }
+
+    /** One run, inside the write transaction. */
+    private final class Load {
+        private final List<IngestSource> sources;
+        private final Options options;
+        private final IngestProgress progress;
+        private final long start = System.nanoTime();
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+        private final List<Finding> findings = new ArrayList<>();
+        private final Map<Node, Set<String>> filesByGraph = new LinkedHashMap<>();
+        private final ParallelIndexer indexer;
+        private final EmptyStoreBulkLoad bulk;
+        private final BatchWriter writer;
+        private final MirrorValidation mirror;
+        private boolean partial;
+        private boolean shapesChecked;
+        private Optional<List<Finding>> mirrorFindings = Optional.empty();
+
+        Load(List<IngestSource> sources, Options options, IngestProgress progress) {
+            this.sources = sources;
+            this.options = options;
+            this.progress = progress;
+            TextIndexLucene liveIndex = options.commit() ? index : null;
+            this.indexer = liveIndex == null ? null : new ParallelIndexer(liveIndex, options.indexThreads());
+            this.bulk = options.exclusive() ? EmptyStoreBulkLoad.startIfEmpty(base) : null;
+            this.writer = new BatchWriter(base, liveIndex, indexer, options.replaceGraphs(), bulk);
+            // A first load into an empty store is checked on a copy beside the write.
+            this.mirror = bulk == null ? null : new MirrorValidation(validator, mirrorMaxQuads());
+        }
+
+        /** Parses (on the parser thread) and writes (here); then builds the store's indexes if it was empty. */
+        void write() {
+            // The copy's check runs unseen beside the store's index build, which the progress shows.
+            try (ParsingPipeline pipeline = ParsingPipeline.start(parser, sources, HOLD_BACK_QUADS, mirror, n -> {})) {
+                ParsingPipeline.Block block;
+                while ((block = pipeline.next()) != null) {
+                    for (Node g : block.graphs())
+                        filesByGraph.computeIfAbsent(g, k -> new LinkedHashSet<>()).add(block.source());
+                    for (Quad q : block.quads()) {
+                        writer.add(q);
+                        if (writer.quads() % 10_000 == 0)
+                            progress.update(Phase.READ, writer.quads());
+                    }
+                }
+                findings.addAll(pipeline.findings());
+                partial = pipeline.partial();
+                millis.put("read", elapsed(start));
+                long t = System.nanoTime();
+                if (bulk != null) {
+                    progress.update(Phase.INDEX_STORE, writer.quads());
+                    bulk.finish();
+                }
+                millis.put("indexStore", elapsed(t));
+                if (mirror != null) {
+                    mirrorFindings = mirror.findings();
+                    millis.put("validateBeside", mirror.millis());
+                }
+            }
+        }
+
+        /** The shape findings: from the copy if it was checked, else checked here in the store. */
+        void checkShapes() {
+            long t = System.nanoTime();
+            shapesChecked = !partial && !writer.subjects().isEmpty();
+            if (shapesChecked && mirrorFindings.isPresent())
+                mirrorFindings.get().forEach(f -> findings.add(withSource(f, filesByGraph)));
+            else if (shapesChecked)
+                findings.addAll(validate(writer, filesByGraph, progress));
+            millis.put("validate", elapsed(t));
+        }
+
+        /** Commits if everything conforms (and this is no dry run), else aborts; reports. */
+        IngestReport finish() {
+            ValidationReport validation = new ValidationReport(sorted(findings), sources.size());
+            boolean commit = options.commit() && validation.conforms();
+            long t = System.nanoTime();
+            progress.update(Phase.COMMIT, writer.quads());
+            long documents = 0;
+            if (commit) {
+                documents = indexer == null ? 0 : indexer.finish();
+                stampGeneration();
+                transactional.commit();
+            } else {
+                cancel();
+                transactional.abort();
+            }
+            millis.put("commit", elapsed(t));
+            millis.put("total", elapsed(start));
+            IngestReport report = new IngestReport(commit, sources.size(), writer.quads(), iris(writer.quadsPerGraph()),
+                    writer.replacedGraphs().stream().map(Node::getURI).toList(), documents, writer.subjects().size(),
+                    validation, shapesChecked, millis);
+            LOG.info("{} {} quads from {} source(s) into {} graph(s) in {} ms ({} violation(s))",
+                    commit ? "Loaded" : options.commit() ? "Rejected" : "Checked", report.quads(), report.files(),
+                    report.quadsPerGraph().size(), millis.get("total"), validation.violations().size());
+            return report;
+        }
+
+        /** Stops the index workers and reattaches the store's indexes (before an abort). */
+        void cancel() {
+            if (indexer != null)
+                indexer.cancel();
+            if (bulk != null)
+                bulk.finish();
+        }
+    }
+
+    /** The copy's limit: about 400 bytes of heap per quad (measured: ~250), never more than a third of the heap. */
+    private static long mirrorMaxQuads() {
+        return Math.min(MIRROR_MAX_QUADS, Runtime.getRuntime().maxMemory() / 3 / 400);
+    }
+
+    private List<Finding> validate(BatchWriter writer, Map<Node, Set<String>> filesByGraph, IngestProgress progress) {
+        Graph data = new MultiUnion(new Graph[] {base.getUnionGraph(), validator.ontology()});
+        return validator.validate(data, writer.subjects(), node -> sourceOf(node, filesByGraph),
+                n -> progress.update(Phase.VALIDATE, n));
+    }
+
+    /** A finding of the in-memory check with its source, looked up in the store as written. */
+    private Finding withSource(Finding f, Map<Node, Set<String>> filesByGraph) {
+        if (f.focusNode() == null)
+            return f;
+        return new Finding(f.severity(), sourceOf(f.focusNode(), filesByGraph), f.line(), f.column(), f.focusNode(),
+                f.path(), f.value(), f.shape(), f.message());
+    }
+
+    /** The batch files that describe a node, or the store graphs that do. */
+    private String sourceOf(Node node, Map<Node, Set<String>> filesByGraph) {
+        Set<String> names = new LinkedHashSet<>();
+        base.find(Node.ANY, node, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            Set<String> files = filesByGraph.get(q.getGraph());
+            if (files != null)
+                names.addAll(files);
+            else
+                names.add("store graph <" + q.getGraph().getURI() + ">");
+        });
+        return names.isEmpty() ? null : String.join(", ", names);
+    }
+
+    private void stampGeneration() {
+        if (index == null || !TDBInternal.isTDB2(base))
+            return;
+        String generation = IndexGeneration.next();
+        IndexGeneration.stampStore(base, generation);
+        IndexGeneration.stampIndex(index, Optional.of(generation));
+    }
+
+    private static List<Finding> sorted(List<Finding> findings) {
+        List<Finding> list = new ArrayList<>(findings);
+        list.sort(Comparator.comparing(Finding::severity)
+                .thenComparing(f -> !f.isSyntax())
+                .thenComparing(f -> f.source() == null ? "" : f.source())
+                .thenComparingLong(Finding::line)
+                .thenComparing(f -> f.focusNode() == null ? "" : f.focusNode().toString())
+                .thenComparing(f -> f.shape() == null ? "" : f.shape().toString()));
+        return list;
+    }
+
+    private static Map<String, Long> iris(Map<Node, Long> perGraph) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        perGraph.forEach((g, n) -> out.put(g.isURI() ? g.getURI() : g.toString(), n));
+        return out;
+    }
+
+    private static long elapsed(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}

@@ -1,0 +1,149 @@
+package org.cmkg.linkeddata;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+
+/**
+ * The documentation page of the ontology: its title, version and licence, then every class,
+ * property, controlled value and unit it declares, each under an anchor named by its local name
+ * (so {@code https://w3id.org/cmkg/ontology#Claim} lands on the entry for {@code cmkg:Claim}),
+ * with its labels and definitions in English and Chinese and its links to other terms.
+ */
+public final class OntologyPage {
+    private static final Node ONTOLOGY = OWL.Ontology.asNode();
+
+    private final IriSpace iris;
+
+    public OntologyPage(IriSpace iris) {
+        this.iris = iris;
+    }
+
+    public String render(Graph ontology, Node ontologyIri, String localPath) {
+        Labels labels = new Labels(ontology);
+        NodeView nodes = new NodeView(iris, labels);
+        HtmlWriter w = new HtmlWriter();
+        String title = labels.name(ontologyIri, "en");
+        w.open("h1").text(title);
+        labels.exactly(ontologyIri, "zh").ifPresent(zh -> w.element("span", " " + zh, "lang", "zh", "class", "zh"));
+        w.close("h1");
+        w.open("p", "class", "iri").element("code", ontologyIri.getURI()).close("p");
+        w.open("table");
+        for (Node p : List.of(OWL.versionInfo.asNode(), OWL.versionIRI.asNode(), DCTerms.license.asNode(),
+                DCTerms.created.asNode(), DCTerms.modified.asNode(), DCTerms.creator.asNode())) {
+            ontology.find(ontologyIri, p, Node.ANY).forEach(t -> {
+                w.open("tr").element("th", Labels.localName(p)).open("td");
+                nodes.write(w, t.getObject());
+                w.close("td").close("tr");
+            });
+        }
+        w.close("table");
+        labels.literals(ontologyIri, DCTerms.description.asNode())
+                .forEach(d -> w.element("p", d.getLiteralLexicalForm(), "lang", d.getLiteralLanguage()));
+        w.open("p", "class", "formats").text("The ontology as data: ");
+        for (Representation r : Representation.values())
+            if (r != Representation.HTML)
+                w.link(localPath + "." + r.suffix(), r.suffix(), "type", r.mediaType());
+        w.close("p");
+
+        Map<String, List<Node>> sections = sections(ontology, ontologyIri);
+        w.open("ul", "class", "toc");
+        sections.forEach((name, terms) -> {
+            if (!terms.isEmpty())
+                w.open("li").link("#" + anchor(name), name + " (" + terms.size() + ")").close("li");
+        });
+        w.close("ul").newline();
+        sections.forEach((name, terms) -> {
+            if (terms.isEmpty())
+                return;
+            w.element("h2", name, "id", anchor(name)).open("dl").newline();
+            terms.forEach(term -> writeTerm(w, ontology, term, labels, nodes));
+            w.close("dl").newline();
+        });
+        return PageLayout.page(title, w.toString());
+    }
+
+    private void writeTerm(HtmlWriter w, Graph g, Node term, Labels labels, NodeView nodes) {
+        w.open("dt", "id", anchorOf(term)).text(labels.name(term, "en"));
+        labels.exactly(term, "zh").ifPresent(zh -> w.element("span", " " + zh, "lang", "zh", "class", "zh"));
+        w.text(" ").element("code", curie(term)).close("dt").open("dd");
+        for (Node p : List.of(SKOS.definition.asNode(), RDFS.comment.asNode()))
+            labels.literals(term, p).forEach(d -> w.element("p", d.getLiteralLexicalForm(), "lang", d.getLiteralLanguage()));
+        for (Node p : List.of(RDFS.subClassOf.asNode(), RDFS.subPropertyOf.asNode(), RDFS.domain.asNode(),
+                RDFS.range.asNode(), SKOS.inScheme.asNode(), SKOS.broader.asNode(), OWL.inverseOf.asNode())) {
+            List<Node> values = new ArrayList<>();
+            g.find(term, p, Node.ANY).forEach(t -> values.add(t.getObject()));
+            values.removeIf(v -> !v.isURI());
+            if (values.isEmpty())
+                continue;
+            w.open("p", "class", "meta").text(Labels.localName(p) + ": ");
+            values.sort(Comparator.comparing(Node::getURI));
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0)
+                    w.text(", ");
+                nodes.writeIri(w, values.get(i));
+            }
+            w.close("p");
+        }
+        w.close("dd").newline();
+    }
+
+    /** The terms of each kind, in a stable order; a term appears once, in its first matching section. */
+    private Map<String, List<Node>> sections(Graph g, Node ontologyIri) {
+        Map<String, List<Node>> sections = new LinkedHashMap<>();
+        sections.put("Classes", subjectsOfType(g, OWL.Class.asNode()));
+        sections.put("Object properties", subjectsOfType(g, OWL.ObjectProperty.asNode()));
+        sections.put("Datatype properties", subjectsOfType(g, OWL.DatatypeProperty.asNode()));
+        sections.put("Annotation properties", subjectsOfType(g, OWL.AnnotationProperty.asNode()));
+        sections.put("Concept schemes", subjectsOfType(g, SKOS.ConceptScheme.asNode()));
+        sections.put("Controlled values", subjectsOfType(g, SKOS.Concept.asNode()));
+        sections.put("Units", subjectsOfType(g, NodeFactory.createURI(Terms.QUDT + "Unit")));
+        List<Node> seen = new ArrayList<>(List.of(ontologyIri, ONTOLOGY));
+        sections.values().forEach(list -> {
+            list.removeIf(seen::contains);
+            list.removeIf(n -> !new Labels(g).exactly(n, "en").isPresent() && !new Labels(g).exactly(n, "zh").isPresent());
+            seen.addAll(list);
+        });
+        return sections;
+    }
+
+    private static List<Node> subjectsOfType(Graph g, Node type) {
+        List<Node> out = new ArrayList<>();
+        g.find(Node.ANY, Terms.TYPE, type).forEach(t -> {
+            if (t.getSubject().isURI())
+                out.add(t.getSubject());
+        });
+        out.sort(Comparator.comparing(Node::getURI));
+        return out;
+    }
+
+    private String anchorOf(Node term) {
+        String iri = term.getURI();
+        if (iri.startsWith(iris.ontologyNamespace()))
+            return iri.substring(iris.ontologyNamespace().length());
+        return curie(term).replace(':', '-');
+    }
+
+    private String curie(Node term) {
+        String iri = term.getURI();
+        if (iri.startsWith(iris.ontologyNamespace()))
+            return "cmkg:" + iri.substring(iris.ontologyNamespace().length());
+        if (iri.startsWith("http://qudt.org/vocab/unit/"))
+            return "unit:" + iri.substring("http://qudt.org/vocab/unit/".length());
+        return iri;
+    }
+
+    private static String anchor(String section) {
+        return section.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+}

@@ -1,0 +1,125 @@
+package org.cmkg.reconcile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.cmkg.linkeddata.Authority;
+import org.cmkg.linkeddata.Terms;
+
+/**
+ * Reads, in one pass over the naming triples of the union graph, every resource in the identifier
+ * space that has a name ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title}, or
+ * {@code skos:altLabel}), with its classes, identifiers and description.
+ */
+final class EntityLoader {
+    private static final List<Node> PRIMARY = List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(), Terms.TITLE);
+
+    private final String identifierSpace;
+
+    EntityLoader(String identifierSpace) {
+        this.identifierSpace = identifierSpace;
+    }
+
+    /** Call inside a read transaction. */
+    List<IndexedEntity> load(Graph union) {
+        Set<Node> named = new LinkedHashSet<>();
+        for (Node p : List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(), Terms.TITLE, SKOS.altLabel.asNode()))
+            union.find(Node.ANY, p, Node.ANY).forEach(t -> {
+                Node s = t.getSubject();
+                if (s.isURI() && s.getURI().startsWith(identifierSpace) && s.getURI().indexOf('#') < 0)
+                    named.add(s);
+            });
+        List<IndexedEntity> out = new ArrayList<>(named.size());
+        for (Node s : named)
+            out.add(entity(union, s));
+        return out;
+    }
+
+    private IndexedEntity entity(Graph g, Node s) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        List<IndexedEntity.Name> names = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Node p : PRIMARY)
+            literals(g, s, p).forEach(l -> {
+                labels.putIfAbsent(l.getLiteralLanguage().isEmpty() ? "und" : l.getLiteralLanguage(), l.getLiteralLexicalForm());
+                if (seen.add(l.getLiteralLexicalForm()))
+                    names.add(IndexedEntity.Name.of(l.getLiteralLexicalForm(), true));
+            });
+        literals(g, s, SKOS.altLabel.asNode()).forEach(l -> {
+            if (seen.add(l.getLiteralLexicalForm()))
+                names.add(IndexedEntity.Name.of(l.getLiteralLexicalForm(), false));
+        });
+        names.removeIf(n -> n.compact().isEmpty());
+
+        List<String> classes = new ArrayList<>();
+        g.find(s, RDF.type.asNode(), Node.ANY).forEach(t -> {
+            if (t.getObject().isURI())
+                classes.add(t.getObject().getURI());
+        });
+
+        Map<String, Set<String>> ids = new LinkedHashMap<>();
+        literalValues(g, s, Terms.ISO_CODE).forEach(v -> add(ids, "isoCode", v));
+        literalValues(g, s, Terms.ELEMENT_SYMBOL).forEach(v -> add(ids, "elementSymbol", v));
+        literalValues(g, s, Terms.ATOMIC_NUMBER).forEach(v -> add(ids, "atomicNumber", v));
+        for (Node p : List.of(OWL.sameAs.asNode(), SKOS.exactMatch.asNode()))
+            g.find(s, p, Node.ANY).forEach(t -> {
+                if (!t.getObject().isURI())
+                    return;
+                String iri = t.getObject().getURI();
+                if (Authority.WIKIDATA.owns(iri))
+                    add(ids, "wikidata", Authority.WIKIDATA.shortId(iri));
+                else if (Authority.GEONAMES.owns(iri))
+                    add(ids, "geonames", Authority.GEONAMES.shortId(iri));
+            });
+
+        String description = firstEnglish(g, s, SKOS.definition.asNode());
+        if (description == null)
+            description = firstEnglish(g, s, RDFS.comment.asNode());
+        String iri = s.getURI();
+        return new IndexedEntity(iri, iri.substring(identifierSpace.length()), labels, names, classes, ids, description);
+    }
+
+    private static void add(Map<String, Set<String>> ids, String pid, String value) {
+        ids.computeIfAbsent(pid, k -> new LinkedHashSet<>()).add(Names.compact(value));
+    }
+
+    private static List<Node> literals(Graph g, Node s, Node p) {
+        List<Node> out = new ArrayList<>();
+        g.find(s, p, Node.ANY).forEach((Triple t) -> {
+            if (t.getObject().isLiteral())
+                out.add(t.getObject());
+        });
+        // Stable: English, then Chinese, then the rest, each alphabetically.
+        out.sort(java.util.Comparator.comparing((Node l) -> langRank(l.getLiteralLanguage()))
+                .thenComparing(Node::getLiteralLexicalForm));
+        return out;
+    }
+
+    private static List<String> literalValues(Graph g, Node s, Node p) {
+        return literals(g, s, p).stream().map(Node::getLiteralLexicalForm).toList();
+    }
+
+    private static String firstEnglish(Graph g, Node s, Node p) {
+        return literals(g, s, p).stream().filter(l -> "en".equalsIgnoreCase(l.getLiteralLanguage()))
+                .map(Node::getLiteralLexicalForm).findFirst().orElse(null);
+    }
+
+    private static int langRank(String lang) {
+        return switch (lang.toLowerCase(java.util.Locale.ROOT)) {
+            case "en" -> 0;
+            case "zh" -> 1;
+            default -> 2;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package org.cmkg.search;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import org.cmkg.http.EndpointDoc;
+import org.cmkg.http.Params;
+import org.cmkg.http.RouteModule;
+
+/** {@code GET /api/search}: bilingual full-text search over claims and entities. */
+public final class SearchModule implements RouteModule {
+    public static final String PATH = "/api/search";
+
+    private final SearchService service;
+
+    public SearchModule(SearchService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void addRoutes(RoutesConfig routes) {
+        routes.get(PATH, ctx -> ctx.json(service.search(request(ctx))));
+    }
+
+    static SearchRequest request(Context ctx) {
+        String q = ctx.queryParam("q");
+        Map<Facet, Set<String>> filters = new EnumMap<>(Facet.class);
+        for (Facet f : Facet.values()) {
+            List<String> values = Params.multi(ctx, f.param());
+            if (!values.isEmpty())
+                filters.put(f, Set.copyOf(values));
+        }
+        return new SearchRequest(q == null ? "" : q,
+                SearchLanguage.parse(ctx.queryParam("lang")),
+                ctx.queryParam("type"),
+                Params.intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT),
+                Params.intParam(ctx, "offset", 0),
+                filters);
+    }
+
+    @Override
+    public List<EndpointDoc> endpoints() {
+        return List.of(
+                new EndpointDoc("GET", PATH,
+                        "Full-text search of claims (statements, quotes) and entities (labels), Chinese and English. "
+                                + "Parameters: q (words, \"phrase\", AND/OR/NOT, trailing *), lang (zh|en), type "
+                                + "(claim|entity|a class), limit (≤ " + SearchRequest.MAX_LIMIT + "), offset, "
+                                + "document, mineral, country, constraintCategory.",
+                        PATH + "?q=稀土"),
+                new EndpointDoc("GET", PATH, "The same in English, only claims.",
+                        PATH + "?q=rare+earth+reserves&lang=en&type=claim"));
+    }
+}

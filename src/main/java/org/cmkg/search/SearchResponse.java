@@ -1,0 +1,45 @@
+package org.cmkg.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON answer of {@code /api/search}.
+ *
+ * @param query     the query as given
+ * @param lang      the language searched, or null for both
+ * @param total     how many results match (claims and entities, after filters)
+ * @param truncated true when more index entries matched than were examined: total is then a lower bound
+ * @param offset    the page's offset
+ * @param limit     the page size used (capped)
+ * @param hits      the page, best first
+ * @param facets    per facet, its values among the results with counts (each facet counted with the other filters applied)
+ * @param tookMs    time spent in the search service
+ */
+public record SearchResponse(String query, String lang, long total, boolean truncated, int offset, int limit,
+                             List<Hit> hits, Map<String, List<FacetValue>> facets, double tookMs) {
+
+    /**
+     * One result: a claim or an entity.
+     *
+     * @param iri       the claim or entity (a hit on a quote or statement is reported as its claim)
+     * @param kind      {@code claim} or {@code entity}
+     * @param type      its most specific class IRI
+     * @param label     its label, in the language of the matched text where it has one
+     * @param text      the text that matched best (a label, statement or quote)
+     * @param lang      the language of that text
+     * @param property  the property of that text (rdfs:label, cmkg:statement, oa:exact…)
+     * @param quote     for a claim, the exact source text; null for entities
+     * @param score     relevance (higher is better)
+     * @param highlight {@code text} as HTML-escaped snippet with matched words in {@code <mark>}
+     * @param document  the source document (claims) or the document it belongs to; null if none
+     */
+    public record Hit(String iri, String kind, String type, String label, String text, String lang, String property,
+                      String quote, float score, String highlight, DocumentRef document) {}
+
+    /** A document, with its title in the hit's language. */
+    public record DocumentRef(String iri, String title) {}
+
+    /** A facet value and how many results have it. */
+    public record FacetValue(String iri, String label, long count) {}
+}

@@ -1,0 +1,271 @@
+package org.cmkg.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.cmkg.error.BadRequestException;
+import org.cmkg.search.SearchCatalog.Resource;
+import org.cmkg.search.SearchResponse.DocumentRef;
+import org.cmkg.search.SearchResponse.FacetValue;
+import org.cmkg.search.SearchResponse.Hit;
+import org.cmkg.text.TextFields;
+import org.cmkg.text.TextSearcher;
+import org.cmkg.vocab.CMKG;
+import org.cmkg.vocab.Curies;
+
+/**
+ * Bilingual search over claims and entities. One Lucene search over the index jena-text keeps
+ * (user text parsed safely by {@link UserQueryParser}); the matching index entries (labels,
+ * statements, quotes) are grouped by the claim or entity they belong to, best score first;
+ * type and facet filters, facet counts and the page are then computed from that set in memory
+ * with the {@link SearchCatalog}; only the returned page is highlighted.
+ */
+public final class SearchService {
+    /** Index entries examined per search; beyond this the total is a lower bound. */
+    static final int MAX_SCANNED = 5_000;
+    static final int MAX_FACET_VALUES = 50;
+
+    private final DatasetGraph dataset;
+    private final TextSearcher searcher;
+    private final String baseIri;
+    private final Curies curies;
+    private final Set<String> fieldsToLoad;
+    private final Query excludedGraphs;
+    private volatile CompletableFuture<Loaded> loaded;
+
+    /** The catalog and the class names it knows, built together. */
+    private record Loaded(SearchCatalog catalog, Map<String, String> classesByName) {}
+
+    public SearchService(DatasetGraph dataset, TextSearcher searcher, String baseIri) {
+        this.dataset = dataset;
+        this.searcher = searcher;
+        this.baseIri = baseIri;
+        this.curies = new Curies(baseIri);
+        Set<String> fields = new HashSet<>(List.of(TextFields.URI, TextFields.LANG, TextFields.GRAPH));
+        TextFields.INDEXED.forEach(p -> fields.add(p.field()));
+        this.fieldsToLoad = Set.copyOf(fields);
+        this.excludedGraphs = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TextFields.GRAPH, baseIri + "graph/ontology")), Occur.SHOULD)
+                .add(new TermQuery(new Term(TextFields.GRAPH, baseIri + "graph/shapes")), Occur.SHOULD)
+                .build();
+    }
+
+    /**
+     * Reads the catalog from the store, in the background (start-up does not wait for it; the
+     * first search does); call once the data is loaded, and again after it changed. Searches keep using the previous
+     * catalog until the new one is complete.
+     */
+    public void refresh() {
+        CompletableFuture<Loaded> next = CompletableFuture.supplyAsync(this::loadCatalog);
+        CompletableFuture<Loaded> previous = loaded;
+        if (previous == null || !previous.isDone())
+            loaded = next;
+        else
+            next.thenRun(() -> loaded = next);
+    }
+
+    private Loaded loadCatalog() {
+        SearchCatalog fresh = new CatalogLoader(dataset, baseIri).load();
+        Map<String, String> byName = new HashMap<>();
+        fresh.typeClosures().values().forEach(types -> types.forEach(t -> byName.merge(localName(t), t,
+                (a, b) -> a.startsWith(CMKG.NS) ? a : b.startsWith(CMKG.NS) ? b : a)));
+        return new Loaded(fresh, byName);
+    }
+
+    public SearchResponse search(SearchRequest request) {
+        long start = System.nanoTime();
+        CompletableFuture<Loaded> ready = loaded;
+        if (ready == null)
+            throw new IllegalStateException("SearchService.refresh() has not been called after loading the data");
+        Loaded current = ready.join();
+        SearchCatalog cat = current.catalog();
+        Predicate<Resource> typeFilter = typeFilter(request.type(), current.classesByName());
+        Map<Facet, Set<String>> filters = resolveFilters(request.filters(), cat);
+        Query userQuery = new UserQueryParser(request.languages()).parse(request.q());
+        if (userQuery == null)
+            return new SearchResponse(request.q(), request.langParam(), 0, false, request.offset(), request.limit(),
+                    List.of(), Map.of(), millisSince(start));
+
+        Query query = new BooleanQuery.Builder()
+                .add(userQuery, Occur.MUST)
+                .add(excludedGraphs, Occur.MUST_NOT)
+                .build();
+        Matches matches = searcher.search(s -> collect(s, query, cat));
+
+        List<Match> results = matches.byResource.values().stream()
+                .filter(m -> typeFilter.test(m.resource) && passes(m.resource, filters, null))
+                .toList();
+        Map<String, List<FacetValue>> facets = facets(matches.byResource.values(), typeFilter, filters, cat,
+                request.langParam());
+        List<Hit> page = results.stream()
+                .skip(request.offset())
+                .limit(request.limit())
+                .map(m -> hit(m, userQuery, cat))
+                .toList();
+        return new SearchResponse(request.q(), request.langParam(), results.size(), matches.truncated,
+                request.offset(), request.limit(), page, facets, millisSince(start));
+    }
+
+    /** The best-scoring index entry of one result. */
+    private record Match(Resource resource, float score, String field, String lang, String text) {}
+
+    private record Matches(Map<String, Match> byResource, boolean truncated) {}
+
+    private Matches collect(IndexSearcher s, Query query, SearchCatalog cat) throws IOException {
+        TopDocs top = s.search(query, MAX_SCANNED);
+        StoredFields stored = s.storedFields();
+        Map<String, Match> byResource = new LinkedHashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document doc = stored.document(sd.doc, fieldsToLoad);
+            Resource resource = cat.resultFor(doc.get(TextFields.URI));
+            if (resource == null || byResource.containsKey(resource.iri()))
+                continue;
+            for (TextFields.IndexedPredicate p : TextFields.INDEXED) {
+                String text = doc.get(p.field());
+                if (text != null) {
+                    byResource.put(resource.iri(), new Match(resource, sd.score, p.field(), doc.get(TextFields.LANG), text));
+                    break;
+                }
+            }
+        }
+        boolean truncated = top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
+                || top.totalHits.value > top.scoreDocs.length;
+        return new Matches(byResource, truncated);
+    }
+
+    private Hit hit(Match m, Query query, SearchCatalog cat) {
+        Resource r = m.resource;
+        String lang = m.lang;
+        DocumentRef document = r.document() == null ? null : new DocumentRef(r.document(), cat.label(r.document(), lang));
+        String property = TextFields.byField(m.field).predicate().getURI();
+        return new Hit(r.iri(), r.claim() ? "claim" : "entity", r.type(), cat.label(r.iri(), lang), m.text, lang,
+                property, r.quote(), m.score, Snippets.highlight(query, m.field, lang, m.text), document);
+    }
+
+    private static boolean passes(Resource r, Map<Facet, Set<String>> filters, Facet ignored) {
+        for (Map.Entry<Facet, Set<String>> f : filters.entrySet()) {
+            if (f.getKey() == ignored)
+                continue;
+            Set<String> values = f.getKey().valuesOf(r);
+            if (f.getValue().stream().noneMatch(values::contains))
+                return false;
+        }
+        return true;
+    }
+
+    /** Each facet counted over the results that pass every other filter (so a choice can be widened). */
+    private static Map<String, List<FacetValue>> facets(Iterable<Match> matches, Predicate<Resource> typeFilter,
+                                                        Map<Facet, Set<String>> filters, SearchCatalog cat, String lang) {
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        Map<String, Long> types = new HashMap<>();
+        Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
+        for (Facet f : Facet.values())
+            counts.put(f, new HashMap<>());
+        for (Match m : matches) {
+            Resource r = m.resource;
+            boolean typeOk = typeFilter.test(r);
+            if (passes(r, filters, null) && r.type() != null)
+                types.merge(r.type(), 1L, Long::sum);
+            if (!typeOk)
+                continue;
+            for (Facet f : Facet.values())
+                if (passes(r, filters, f))
+                    f.valuesOf(r).forEach(v -> counts.get(f).merge(v, 1L, Long::sum));
+        }
+        facets.put("type", values(types, cat, lang));
+        counts.forEach((f, c) -> facets.put(f.param(), values(c, cat, lang)));
+        return facets;
+    }
+
+    private static List<FacetValue> values(Map<String, Long> counts, SearchCatalog cat, String lang) {
+        List<FacetValue> values = new ArrayList<>();
+        counts.forEach((iri, n) -> values.add(new FacetValue(iri, cat.label(iri, lang), n)));
+        values.sort(Comparator.comparingLong(FacetValue::count).reversed()
+                .thenComparing(v -> v.label() == null ? v.iri() : v.label()));
+        return values.size() > MAX_FACET_VALUES ? values.subList(0, MAX_FACET_VALUES) : values;
+    }
+
+    private Predicate<Resource> typeFilter(String type, Map<String, String> classesByName) {
+        if (type == null || type.isBlank())
+            return r -> true;
+        String t = type.strip();
+        if (t.equalsIgnoreCase("claim"))
+            return Resource::claim;
+        if (t.equalsIgnoreCase("entity"))
+            return r -> !r.claim();
+        String iri = t.contains(":") ? curies.expand(t) : classesByName.get(t.toLowerCase(Locale.ROOT));
+        boolean known = iri != null && classesByName.containsValue(iri);
+        if (!known)
+            throw new BadRequestException("type must be 'claim', 'entity' or a class such as cmkg:Country, Country or "
+                    + CMKG.Country.getURI() + "; '" + type + "' is not a class of the data.");
+        return r -> r.types().contains(iri);
+    }
+
+    private Map<Facet, Set<String>> resolveFilters(Map<Facet, Set<String>> given, SearchCatalog cat) {
+        Map<Facet, Set<String>> resolved = new EnumMap<>(Facet.class);
+        given.forEach((facet, values) -> {
+            Set<String> iris = new HashSet<>();
+            for (String v : values) {
+                String t = v.strip();
+                String iri = curies.expand(t.contains(":") ? t : facet.curieForKey(t));
+                if (iri == null || !isKnown(facet, iri, cat))
+                    throw new BadRequestException("Unknown " + facet.param() + " '" + v + "': give an IRI, a prefixed name "
+                            + "or a key, e.g. " + facet.param() + "=" + example(facet) + ".");
+                iris.add(iri);
+            }
+            if (!iris.isEmpty())
+                resolved.put(facet, iris);
+        });
+        return resolved;
+    }
+
+    private static boolean isKnown(Facet facet, String iri, SearchCatalog cat) {
+        return switch (facet) {
+            case DOCUMENT -> cat.isA(iri, CMKG.Document.getURI());
+            case MINERAL -> cat.isA(iri, CMKG.Material.getURI());
+            case COUNTRY -> cat.isA(iri, CMKG.Country.getURI());
+            case CONSTRAINT_CATEGORY -> cat.labels().containsKey(iri);
+        };
+    }
+
+    private static String example(Facet facet) {
+        return switch (facet) {
+            case DOCUMENT -> "wang-2025";
+            case MINERAL -> "rare-earth-elements";
+            case COUNTRY -> "ukraine";
+            case CONSTRAINT_CATEGORY -> "Technological";
+        };
+    }
+
+    private static String localName(String iri) {
+        int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
+        return iri.substring(cut + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static double millisSince(long start) {
+        return Math.round((System.nanoTime() - start) / 1e4) / 100.0;
+    }
+}

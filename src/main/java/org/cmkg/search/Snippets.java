@@ -1,0 +1,135 @@
+package org.cmkg.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.NullFragmenter;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.cmkg.text.LanguageAnalyzers;
+import org.cmkg.text.TextFields;
+
+/**
+ * Highlight snippets: the matched text, HTML-escaped, with the words the query matched in
+ * {@code <mark>…</mark>}. Chinese is tried with the bigram field first (it marks exactly the
+ * characters typed), then the smartcn field; English with the stemmed field.
+ */
+final class Snippets {
+    static final String START = "<mark>";
+    static final String END = "</mark>";
+    /** Texts up to this length are shown whole; longer ones as the best fragments. */
+    private static final int WHOLE_TEXT_CHARS = 240;
+    private static final int FRAGMENT_CHARS = 120;
+    private static final SimpleHTMLEncoder ENCODER = new SimpleHTMLEncoder();
+
+    private Snippets() {}
+
+    static String highlight(Query query, String field, String lang, String text) {
+        for (String tag : tagsFor(lang)) {
+            String f = TextFields.langField(field, tag);
+            String snippet = LanguageAnalyzers.ZH_BIGRAM.equals(tag)
+                    ? markCharacters(text, termsOf(query, f))
+                    : highlight(query, f, LanguageAnalyzers.forTag(tag), text);
+            if (snippet != null)
+                return snippet;
+        }
+        String shown = text.length() > WHOLE_TEXT_CHARS ? text.substring(0, WHOLE_TEXT_CHARS) + "…" : text;
+        return ENCODER.encodeText(shown);
+    }
+
+    private static List<String> tagsFor(String lang) {
+        if (lang == null)
+            return List.of();
+        if (lang.startsWith(LanguageAnalyzers.ZH))
+            return List.of(LanguageAnalyzers.ZH_BIGRAM, LanguageAnalyzers.ZH);
+        if (lang.startsWith(LanguageAnalyzers.EN))
+            return List.of(LanguageAnalyzers.EN);
+        return List.of();
+    }
+
+    private static Set<String> termsOf(Query query, String field) {
+        Set<Term> terms = new HashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        Set<String> texts = new HashSet<>();
+        for (Term t : terms)
+            if (t.field().equals(field))
+                texts.add(t.text());
+        return texts;
+    }
+
+    /**
+     * Marks every occurrence of the query's character bigrams (and single characters) in the
+     * text. Lucene's highlighter cannot do this for bigrams: overlapping tokens merge into one
+     * group, which would mark the whole run of Chinese characters.
+     */
+    private static String markCharacters(String text, Set<String> terms) {
+        if (terms.isEmpty())
+            return null;
+        String folded = text.toLowerCase(Locale.ROOT);
+        boolean[] marked = new boolean[text.length()];
+        boolean any = false;
+        for (String term : terms) {
+            for (int i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) {
+                Arrays.fill(marked, i, i + term.length(), true);
+                any = true;
+            }
+        }
+        if (!any)
+            return null;
+        int from = 0;
+        int to = text.length();
+        if (text.length() > WHOLE_TEXT_CHARS) {
+            int first = 0;
+            while (!marked[first])
+                first++;
+            from = Math.max(0, first - FRAGMENT_CHARS / 2);
+            to = Math.min(text.length(), from + WHOLE_TEXT_CHARS);
+        }
+        StringBuilder sb = new StringBuilder();
+        if (from > 0)
+            sb.append('…');
+        int i = from;
+        while (i < to) {
+            int j = i;
+            while (j < to && marked[j] == marked[i])
+                j++;
+            String part = ENCODER.encodeText(text.substring(i, j));
+            sb.append(marked[i] ? START + part + END : part);
+            i = j;
+        }
+        if (to < text.length())
+            sb.append('…');
+        return sb.toString();
+    }
+
+    private static String highlight(Query query, String field, Analyzer analyzer, String text) {
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(START, END), ENCODER, new QueryScorer(query, field));
+        boolean whole = text.length() <= WHOLE_TEXT_CHARS;
+        highlighter.setTextFragmenter(whole ? new NullFragmenter() : new SimpleFragmenter(FRAGMENT_CHARS));
+        try (TokenStream tokens = analyzer.tokenStream(field, text)) {
+            String[] fragments = highlighter.getBestFragments(tokens, text, whole ? 1 : 2);
+            if (fragments.length == 0 || !fragments[0].contains(START))
+                return null;
+            String joined = String.join(" … ", fragments).replace(END + START, "");
+            return whole ? joined : "…" + joined + "…";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InvalidTokenOffsetsException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.cmkg.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.cmkg.error.BadRequestException;
+import org.cmkg.text.LanguageAnalyzers;
+import org.cmkg.text.TextFields;
+import org.cmkg.text.TextFields.IndexedPredicate;
+
+/**
+ * Turns what a reader types into a Lucene query over the index's language fields, safely.
+ *
+ * <p>Syntax: words (all must match: AND), {@code "a phrase"} (also with Chinese quotes
+ * {@code “…”}), {@code OR}, {@code NOT} / {@code -word}, {@code +word}, parentheses, and a
+ * trailing {@code *} on a word of at least two characters. Everything else Lucene's syntax
+ * offers (fields {@code f:x}, regular expressions, fuzzy {@code ~}, boosts {@code ^}, ranges,
+ * inner wildcards) is either escaped to plain text or refused with a 400, so no request can
+ * reach another field or start an expensive term enumeration. Malformed input such as
+ * {@code foo AND (} is a 400 with Lucene's message.
+ *
+ * <p>Each word is looked for in every indexed predicate (labels weigh most, then statements,
+ * then quotes) in every language asked for: for Chinese in the smartcn field (all its words,
+ * in any order) and in the bigram field (as a contiguous run, which finds two-character words
+ * inside compounds); for English in the stemmed field.
+ */
+public final class UserQueryParser {
+    /** Longest accepted query, in characters. */
+    public static final int MAX_QUERY_LENGTH = 500;
+    /** Most words a query may have (each expands to one clause per field). */
+    public static final int MAX_TERMS = 32;
+    /** Shortest prefix before a trailing {@code *}. */
+    public static final int MIN_PREFIX = 2;
+
+    private static final float BIGRAM_WEIGHT = 0.6f;
+    private static final String LUCENE_ONLY_SPECIALS = "\\:^~[]{}/?!";
+
+    private final Set<SearchLanguage> languages;
+
+    public UserQueryParser(Set<SearchLanguage> languages) {
+        this.languages = Set.copyOf(languages);
+    }
+
+    /**
+     * The Lucene query for the user's text, or null if nothing in it can match (only stop
+     * words). Throws {@link BadRequestException} for empty, too long or malformed input.
+     */
+    public Query parse(String userText) {
+        if (userText == null || userText.isBlank())
+            throw new BadRequestException("q must not be empty: give words to search for, e.g. q=稀土 or q=rare earth.");
+        if (userText.length() > MAX_QUERY_LENGTH)
+            throw new BadRequestException("q is too long (" + userText.length() + " characters; at most " + MAX_QUERY_LENGTH + ").");
+        Expander parser = new Expander();
+        try {
+            Query query = parser.parse(escapeLuceneOnlySyntax(normaliseQuotes(userText)));
+            boolean empty = query == null || (query instanceof BooleanQuery b && b.clauses().isEmpty());
+            return empty ? null : query;
+        } catch (ParseException e) {
+            throw new BadRequestException("Cannot parse q: " + conciseMessage(e.getMessage())
+                    + " Use words, \"phrases\", AND, OR, NOT, parentheses and a trailing * .", e);
+        }
+    }
+
+    /** Chinese and full-width quotation marks work like ASCII double quotes. */
+    static String normaliseQuotes(String text) {
+        return text.replace('“', '"').replace('”', '"').replace('＂', '"').replace('「', '"').replace('」', '"');
+    }
+
+    /** Escapes the characters of Lucene syntax that readers do not get: they become plain text. */
+    static String escapeLuceneOnlySyntax(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (LUCENE_ONLY_SPECIALS.indexOf(c) >= 0)
+                sb.append('\\');
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static String conciseMessage(String message) {
+        if (message == null)
+            return "";
+        String first = message.lines().findFirst().orElse("").strip();
+        // Lucene prefixes "Cannot parse '<query>': "; the user knows the query.
+        int cut = first.startsWith("Cannot parse '") ? first.indexOf("': ") : -1;
+        if (cut > 0)
+            first = first.substring(cut + 3);
+        return first.endsWith(".") ? first : first + ".";
+    }
+
+    /** Lucene's classic parser, with each term expanded over our fields instead of one field. */
+    private final class Expander extends QueryParser {
+        private int terms;
+
+        Expander() {
+            super("_text", new KeywordAnalyzer());
+            setDefaultOperator(QueryParser.Operator.AND);
+            setAllowLeadingWildcard(false);
+            setSplitOnWhitespace(true);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+            countTerm();
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            int clauses = 0;
+            for (IndexedPredicate predicate : TextFields.INDEXED) {
+                for (SearchLanguage language : languages) {
+                    for (String tag : language.analysisTags()) {
+                        Query q = fieldQuery(TextFields.langField(predicate.field(), tag), tag, text, quoted);
+                        if (q != null) {
+                            float weight = predicate.boost() * (LanguageAnalyzers.ZH_BIGRAM.equals(tag) ? BIGRAM_WEIGHT : 1f);
+                            any.add(new BoostQuery(q, weight), Occur.SHOULD);
+                            clauses++;
+                        }
+                    }
+                }
+            }
+            return clauses == 0 ? null : any.build();
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String prefix) throws ParseException {
+            countTerm();
+            if (prefix.codePointCount(0, prefix.length()) < MIN_PREFIX)
+                throw new ParseException("A trailing * needs at least " + MIN_PREFIX + " characters before it ('" + prefix + "*').");
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (IndexedPredicate predicate : TextFields.INDEXED) {
+                for (SearchLanguage language : languages) {
+                    String tag = language.analysisTags().get(0);
+                    String f = TextFields.langField(predicate.field(), tag);
+                    BytesRef normalised = LanguageAnalyzers.forTag(tag).normalize(f, prefix);
+                    any.add(new BoostQuery(new PrefixQuery(new Term(f, normalised)), predicate.boost()), Occur.SHOULD);
+                }
+            }
+            return any.build();
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            throw new ParseException("Wildcards are supported only at the end of a word ('" + termStr + "').");
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            throw new ParseException("Fuzzy queries are not supported ('" + termStr + "').");
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            throw new ParseException("Regular expressions are not supported.");
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                      boolean endInclusive) throws ParseException {
+            throw new ParseException("Ranges are not supported.");
+        }
+
+        private void countTerm() throws ParseException {
+            if (++terms > MAX_TERMS)
+                throw new ParseException("Too many words (at most " + MAX_TERMS + ").");
+        }
+    }
+
+    /**
+     * The query for one user word (or quoted phrase) in one analysed field: its tokens as a
+     * phrase, except unquoted smartcn words, which must all occur but in any order.
+     */
+    private static Query fieldQuery(String field, String tag, String text, boolean quoted) {
+        List<Token> tokens = analyse(LanguageAnalyzers.forTag(tag), field, text);
+        if (tokens.isEmpty())
+            return null;
+        if (tokens.size() == 1)
+            return new TermQuery(new Term(field, tokens.get(0).term()));
+        boolean allWords = !quoted && LanguageAnalyzers.ZH.equals(tag);
+        if (allWords) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (Token t : tokens)
+                all.add(new TermQuery(new Term(field, t.term())), Occur.MUST);
+            return all.build();
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (Token t : tokens)
+            phrase.add(new Term(field, t.term()), t.position());
+        return phrase.build();
+    }
+
+    private record Token(String term, int position) {}
+
+    private static List<Token> analyse(Analyzer analyzer, String field, String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += Math.max(increment.getPositionIncrement(), 0);
+                tokens.add(new Token(term.toString(), Math.max(position, 0)));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,67 @@
+package org.cmkg.sparql;
+
+import org.apache.jena.fuseki.server.DataAccessPoint;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.server.OperationRegistry;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
+import org.cmkg.config.ServerConfig;
+import org.cmkg.store.UnionDefaultGraph;
+
+/**
+ * The public SPARQL endpoint as Fuseki sees it: one dataset at {@value #PATH} offering only the
+ * SPARQL query operation (GET, POST form, POST {@code application/sparql-query}), so SPARQL
+ * Update and Graph Store writes have no endpoint to reach (Fuseki answers 4xx). The dataset gets
+ * its own context: the configured query timeout, and {@code SERVICE} to other hosts refused
+ * unless configured. Scripting functions stay off (Jena's default; we never enable them).
+ */
+public final class SparqlEndpoint {
+    /** Where the endpoint is served. */
+    public static final String PATH = "/sparql";
+
+    /** A first query for the landing page: the named graphs and their sizes. */
+    public static final String EXAMPLE_QUERY =
+            "SELECT ?g (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g";
+
+    private final DataAccessPointRegistry dataAccessPoints;
+    private final OperationRegistry operations;
+
+    public SparqlEndpoint(DatasetGraph dataset, ServerConfig config) {
+        DatasetGraph served = UnionDefaultGraph.over(dataset, endpointContext(dataset, config));
+        DataService service = DataService.newBuilder(served)
+                .addEndpoint(Operation.Query, "")
+                .build();
+        this.operations = OperationRegistry.createStd();
+        this.dataAccessPoints = new DataAccessPointRegistry();
+        dataAccessPoints.register(new DataAccessPoint(PATH, service));
+        // What FusekiServer.Builder does before serving: bind the operation handlers, go live.
+        service.setEndpointProcessors(operations);
+        service.goActive();
+    }
+
+    private static Context endpointContext(DatasetGraph dataset, ServerConfig config) {
+        // A copy of the dataset's context keeps what jena-text put there (the text index).
+        Context context = dataset.getContext().copy();
+        context.set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
+        context.set(ARQ.httpServiceAllowed, config.serviceAllowed());
+        return context;
+    }
+
+    /** The datasets Fuseki dispatches to (one: {@value #PATH}). */
+    public DataAccessPointRegistry dataAccessPoints() {
+        return dataAccessPoints;
+    }
+
+    /** The operation handlers Fuseki uses (the standard ones). */
+    public OperationRegistry operations() {
+        return operations;
+    }
+
+    /** Stops the dataset service (Fuseki's side of shutdown). */
+    public void shutdown() {
+        dataAccessPoints.forEach((name, dap) -> dap.getDataService().goOffline());
+    }
+}

@@ -1,0 +1,157 @@
+package org.cmkg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+
+/**
+ * Whether the text index agrees with the store: for every graph, the number of literals of the
+ * indexed predicates in the store and the number of index documents of that graph (jena-text
+ * makes one document per such literal), plus, for a TDB2 store, the generation marker of the last
+ * load on both sides ({@link IndexGeneration}).
+ *
+ * @param storeGeneration generation recorded in the store (empty for the in-memory store or a fresh one)
+ * @param indexGeneration generation of the index's last commit
+ * @param perGraph        graph IRI → {store literals, index documents}
+ */
+public record IndexConsistency(Optional<String> storeGeneration, Optional<String> indexGeneration,
+                               Map<String, long[]> perGraph) {
+
+    /** Checks {@code base} (the store without the text wrapper) against {@code index}. */
+    public static IndexConsistency check(DatasetGraph base, TextIndexLucene index) {
+        Map<String, long[]> perGraph = new TreeMap<>();
+        Optional<String> storeGeneration = Txn.calculateRead(base, () -> {
+            countStore(base, index.getDocDef(), perGraph);
+            return TDBInternal.isTDB2(base) ? IndexGeneration.ofStore(base) : Optional.<String>empty();
+        });
+        countIndex(index, perGraph);
+        return new IndexConsistency(storeGeneration, IndexGeneration.ofIndex(index.getDirectory()), perGraph);
+    }
+
+    /**
+     * Checks an open persistent store and throws {@link IndexInconsistentException}, with the
+     * {@code reindex} command to run, if its index disagrees.
+     */
+    public static IndexConsistency require(ServedDataset data, java.nio.file.Path storeDirectory) {
+        IndexConsistency c = check(data.base(), data.textIndex());
+        if (!c.consistent())
+            throw new IndexInconsistentException("The text index of the store " + storeDirectory
+                    + " does not match its data: " + c.describe()
+                    + ". Text search would give wrong results. Repair it with: cmkg reindex --store " + storeDirectory);
+        return c;
+    }
+
+    public boolean consistent() {
+        return Objects.equals(storeGeneration, indexGeneration) && mismatchedGraphs().isEmpty();
+    }
+
+    /** Graphs whose counts differ. */
+    public List<String> mismatchedGraphs() {
+        List<String> graphs = new ArrayList<>();
+        perGraph.forEach((g, n) -> {
+            if (n[0] != n[1])
+                graphs.add(g);
+        });
+        return graphs;
+    }
+
+    public long storeLiterals() {
+        return perGraph.values().stream().mapToLong(n -> n[0]).sum();
+    }
+
+    public long indexDocuments() {
+        return perGraph.values().stream().mapToLong(n -> n[1]).sum();
+    }
+
+    /** What disagrees, for people (empty when consistent). */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (!Objects.equals(storeGeneration, indexGeneration))
+            sb.append("the store was last written by load ").append(storeGeneration.orElse("(none)"))
+              .append(" but the index by load ").append(indexGeneration.orElse("(none)"))
+              .append(" (a load was interrupted between the store commit and the index commit)");
+        List<String> graphs = mismatchedGraphs();
+        if (!graphs.isEmpty()) {
+            if (sb.length() > 0)
+                sb.append("; ");
+            sb.append(graphs.size()).append(" graph(s) differ");
+            int shown = 0;
+            for (String g : graphs) {
+                if (shown++ == 5) {
+                    sb.append(", …");
+                    break;
+                }
+                long[] n = perGraph.get(g);
+                sb.append(shown == 1 ? ": " : ", ").append('<').append(g).append("> ")
+                  .append(n[0]).append(" indexed literals in the store, ").append(n[1]).append(" index documents");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void countStore(DatasetGraph base, EntityDefinition def, Map<String, long[]> perGraph) {
+        TreeSet<Node> predicates = new TreeSet<>((a, b) -> a.getURI().compareTo(b.getURI()));
+        for (String field : def.fields())
+            predicates.addAll(def.getPredicates(field));
+        for (Node p : predicates) {
+            Iterator<Quad> it = base.find(Node.ANY, Node.ANY, p, Node.ANY);
+            while (it.hasNext()) {
+                Quad q = it.next();
+                if (q.getObject().isLiteral())
+                    perGraph.computeIfAbsent(graphName(q.getGraph()), g -> new long[2])[0]++;
+            }
+        }
+    }
+
+    private static void countIndex(TextIndexLucene index, Map<String, long[]> perGraph) {
+        String field = index.getDocDef().getGraphField();
+        try (DirectoryReader reader = DirectoryReader.open(index.getDirectory())) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null)
+                    continue;
+                Bits live = leaf.reader().getLiveDocs();
+                TermsEnum te = terms.iterator();
+                PostingsEnum postings = null;
+                while (te.next() != null) {
+                    String graph = te.term().utf8ToString();
+                    postings = te.postings(postings, PostingsEnum.NONE);
+                    long n = 0;
+                    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc())
+                        if (live == null || live.get(d))
+                            n++;
+                    if (n > 0)
+                        perGraph.computeIfAbsent(graph, g -> new long[2])[1] += n;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the text index", e);
+        }
+    }
+
+    private static String graphName(Node g) {
+        return g.isURI() ? g.getURI() : g.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package org.cmkg.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.cmkg.testing.Http;
+import org.cmkg.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP layer as a whole: landing page, health, errors, CORS, request log, stop. */
+class WebServerTest {
+    static TestServer server;
+    static Http http;
+    static final List<String> accessLog = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        captureAccessLog();
+        server = TestServer.fixture();
+        http = server.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void captureAccessLog() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        AbstractAppender appender = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                accessLog.add(event.getMessage().getFormattedMessage());
+            }
+        };
+        appender.start();
+        context.getConfiguration().getLoggerConfig("cmkg.access").addAppender(appender, null, null);
+        context.updateLoggers();
+    }
+
+    @Test
+    void landingPageNamesEveryEndpointWithAnExample() {
+        HttpResponse<String> r = http.get("/");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        for (String part : List.of("/sparql?query=", "/api/search?q=", "/api/entity?iri=", "/health"))
+            assertTrue(r.body().contains(part), part);
+    }
+
+    @Test
+    void health() {
+        HttpResponse<String> r = http.get("/health");
+        assertEquals(200, r.statusCode());
+        assertEquals("ok", Http.json(r).get("status").getAsString());
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreJsonErrors() {
+        HttpResponse<String> missing = http.get("/no/such/thing");
+        assertEquals(404, missing.statusCode());
+        assertEquals("Not Found", Http.json(missing).get("error").getAsString());
+        HttpResponse<String> wrongMethod = http.request("DELETE", "/api/search?q=x", null, null);
+        assertEquals(405, wrongMethod.statusCode());
+        assertEquals("Method Not Allowed", Http.json(wrongMethod).get("error").getAsString());
+    }
+
+    @Test
+    void theApiAnswersCrossOriginWithoutCredentials() {
+        HttpResponse<String> r = http.get("/api/search?q=" + Http.enc("稀土"), "Origin", "https://tool.example");
+        assertEquals(200, r.statusCode());
+        assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(r.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
+        HttpResponse<String> noOrigin = http.get("/health");
+        assertTrue(noOrigin.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void everyRequestIsLoggedWithStatusAndDurationSparqlToo() {
+        http.get("/api/search?q=x&limit=0");
+        http.get("/sparql?query=" + Http.enc("ASK {}"));
+        assertTrue(accessLog.stream().anyMatch(l -> l.matches("GET /api/search\\?q=x&limit=0 400 \\d+\\.\\d ms")), accessLog.toString());
+        assertTrue(accessLog.stream().anyMatch(l -> l.matches("GET /sparql\\?query=\\S+ 200 \\d+\\.\\d ms")), accessLog.toString());
+    }
+
+    @Test
+    void closingStopsListening() {
+        TestServer other = TestServer.fixture();
+        Http client = other.http();
+        assertEquals(200, client.get("/health").statusCode());
+        other.close();
+        assertThrows(UncheckedIOException.class, () -> client.get("/health"));
+    }
+}

@@ -1,0 +1,71 @@
+package org.cmkg.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.cmkg.error.BadRequestException;
+import org.junit.jupiter.api.Test;
+
+/** What user text becomes in Lucene: only our language fields, never another field or an expensive query. */
+class UserQueryParserTest {
+    final UserQueryParser both = new UserQueryParser(EnumSet.allOf(SearchLanguage.class));
+
+    private static Set<String> fields(Query q) {
+        Set<Term> terms = new HashSet<>();
+        q.visit(QueryVisitor.termCollector(terms));
+        Set<String> fields = new HashSet<>();
+        terms.forEach(t -> fields.add(t.field()));
+        return fields;
+    }
+
+    private static Set<String> terms(Query q, String field) {
+        Set<Term> terms = new HashSet<>();
+        q.visit(QueryVisitor.termCollector(terms));
+        Set<String> texts = new HashSet<>();
+        terms.stream().filter(t -> t.field().equals(field)).forEach(t -> texts.add(t.text()));
+        return texts;
+    }
+
+    @Test
+    void aChineseWordIsLookedForAsSmartcnWordsAndAsBigrams() {
+        Query q = both.parse("稀土产业");
+        assertEquals(Set.of("稀土", "产业"), terms(q, "statement_zh"));
+        assertEquals(Set.of("稀土", "土产", "产业"), terms(q, "statement_zhbi"));
+        assertTrue(fields(q).contains("label_en"));
+    }
+
+    @Test
+    void englishIsStemmedAndOnlyLanguageFieldsAreSearched() {
+        Query q = new UserQueryParser(EnumSet.of(SearchLanguage.EN)).parse("recycles reserves");
+        assertEquals(Set.of("recycl", "reserv"), terms(q, "statement_en"));
+        for (String f : fields(q))
+            assertTrue(f.endsWith("_en"), f);
+    }
+
+    @Test
+    void fieldSyntaxIsPlainText() {
+        Query q = both.parse("uri:http://evil graph:x");
+        for (String f : fields(q))
+            assertTrue(f.matches("(label|prefLabel|altLabel|statement|exact)_(zh|zhbi|en)"), f);
+    }
+
+    @Test
+    void stopWordsAloneGiveNoQuery() {
+        assertNull(new UserQueryParser(EnumSet.of(SearchLanguage.EN)).parse("the of"));
+    }
+
+    @Test
+    void malformedOrExpensiveInputIsABadRequest() {
+        for (String bad : new String[] {"foo AND (", "\"open", "*", "*x", "a*b", "x*", "", "   "})
+            assertThrows(BadRequestException.class, () -> both.parse(bad), bad);
+    }
+}

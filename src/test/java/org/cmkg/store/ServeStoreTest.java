@@ -1,0 +1,84 @@
+package org.cmkg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.google.gson.JsonArray;
+
+import org.cmkg.Application;
+import org.cmkg.config.RdfLocation;
+import org.cmkg.config.ServerConfig;
+import org.cmkg.config.StoreConfig;
+import org.cmkg.testing.ChildJvm;
+import org.cmkg.testing.Http;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve --store}: a new store is filled from the configured folders; after a restart the
+ * same answers come from disk without reloading; while it runs, no other process (and no second
+ * open in this one) gets the store.
+ */
+class ServeStoreTest {
+    static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    static final String TEXT = """
+            PREFIX text: <http://jena.apache.org/text#>
+            PREFIX cmkg: <https://w3id.org/cmkg/ontology#>
+            SELECT ?s WHERE { ?s text:query (cmkg:statement "稀土" 1000 "lang:zh") } ORDER BY ?s""";
+
+    @TempDir
+    static Path dir;
+    static Path store;
+    static ServerConfig projectData;
+
+    @BeforeAll
+    static void config() {
+        store = dir.resolve("store");
+        projectData = ServerConfig.defaults().withPort(0).withHost("127.0.0.1")
+                .withSources(List.of(new RdfLocation.Folder(Path.of("ontology")), new RdfLocation.Folder(Path.of("rdf-data"))));
+    }
+
+    @Test
+    void aRestartServesTheSameAnswersFromDiskWithoutReloading() throws Exception {
+        String count;
+        String textHits;
+        try (Application first = Application.start(projectData, StoreConfig.inMemory().withDirectory(store))) {
+            Http http = new Http(first.port());
+            count = select(http, COUNT).toString();
+            textHits = select(http, TEXT).toString();
+            assertTrue(select(http, COUNT).get(0).getAsJsonObject().getAsJsonObject("n").get("value").getAsLong() > 9_000, count);
+            assertTrue(select(http, TEXT).size() > 20, "稀土 is in many statements: " + textHits);
+
+            // While it runs the store is taken: in this process, and by any other.
+            StoreLockedException again = assertThrows(StoreLockedException.class, () -> PersistentStore.open(store, "test"));
+            assertTrue(again.getMessage().contains("is in use by process " + ProcessHandle.current().pid()), again.getMessage());
+            try (ChildJvm other = ChildJvm.cmkg("stats", "--store", store.toString())) {
+                assertEquals(4, other.waitFor(60), other.output());
+                assertTrue(other.output().contains("is in use by process " + ProcessHandle.current().pid() + " (cmkg serve)"),
+                        other.output());
+            }
+        }
+
+        // Started again with no data folders at all: everything comes from the store.
+        Path empty = Files.createDirectories(dir.resolve("no-data"));
+        ServerConfig nothingToLoad = projectData.withSources(List.of(new RdfLocation.Folder(empty)));
+        try (Application second = Application.start(nothingToLoad, StoreConfig.inMemory().withDirectory(store))) {
+            Http http = new Http(second.port());
+            assertEquals(count, select(http, COUNT).toString());
+            assertEquals(textHits, select(http, TEXT).toString());
+        }
+    }
+
+    private static JsonArray select(Http http, String query) {
+        HttpResponse<String> r = http.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        return Http.json(r).getAsJsonObject("results").getAsJsonArray("bindings");
+    }
+}

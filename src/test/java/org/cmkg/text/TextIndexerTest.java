@@ -1,0 +1,52 @@
+package org.cmkg.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.query.text.TextHit;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.cmkg.config.RdfLocation;
+import org.cmkg.store.RdfLoader;
+import org.cmkg.testing.Fixture;
+import org.junit.jupiter.api.Test;
+
+/** The bulk, parallel index build gives the same index as indexing triple by triple through jena-text. */
+class TextIndexerTest {
+    static final List<RdfLocation> FIXTURE = List.of(new RdfLocation.Folder(Fixture.folder("ontology")),
+            new RdfLocation.Folder(Fixture.folder("rdf-data")));
+
+    private static Set<String> hits(TextIndexLucene index, String field, String query, String lang) {
+        Set<String> subjects = new TreeSet<>();
+        for (TextHit hit : index.query(TextFields.byField(field).predicate(), query, null, lang, 10_000))
+            subjects.add(hit.getNode().getURI() + " " + hit.getLiteral());
+        return subjects;
+    }
+
+    @Test
+    void bulkAndIncrementalIndexesAnswerAlike() {
+        TextIndexLucene incremental = TextIndexFactory.inMemory();
+        DatasetGraph viaJenaText = TextIndexFactory.indexed(DatasetGraphFactory.createTxnMem(), incremental);
+        new RdfLoader("https://w3id.org/cmkg/").load(FIXTURE, viaJenaText);
+
+        TextIndexLucene bulk = TextIndexFactory.inMemory();
+        DatasetGraph plain = DatasetGraphFactory.createTxnMem();
+        new RdfLoader("https://w3id.org/cmkg/").load(FIXTURE, plain);
+        long entries = TextIndexer.indexAll(plain, bulk, 2);
+        assertTrue(entries > 100, "indexed " + entries);
+
+        for (String[] q : List.of(new String[] {"statement", "稀土", "zh"}, new String[] {"label", "Ukraine", "en"},
+                new String[] {"exact", "梁山", "zh"}, new String[] {"altLabel", "REO", "en"}, new String[] {"label", "lith*", "en"})) {
+            Set<String> expected = hits(incremental, q[0], q[1], q[2]);
+            assertTrue(!expected.isEmpty(), String.join(" ", q));
+            assertEquals(expected, hits(bulk, q[0], q[1], q[2]), String.join(" ", q));
+        }
+        viaJenaText.close();
+        bulk.close();
+    }
+}
