@@ -19,7 +19,7 @@ final class UploadBody {
     static byte[] read(Context ctx, long maxBytes) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes)
-            throw tooLarge(declared, maxBytes);
+            throw tooLarge(ctx, declared, maxBytes);
         try (InputStream in = ctx.req().getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
             byte[] buffer = new byte[64 * 1024];
@@ -28,7 +28,7 @@ final class UploadBody {
             while ((n = in.read(buffer)) != -1) {
                 total += n;
                 if (total > maxBytes)
-                    throw tooLarge(total, maxBytes);
+                    throw tooLarge(ctx, total, maxBytes);
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
@@ -37,7 +37,10 @@ final class UploadBody {
         }
     }
 
-    private static AdminRequestException tooLarge(long size, long max) {
+    private static AdminRequestException tooLarge(Context ctx, long size, long max) {
+        // The rest of the body stays unread, so Jetty will close the connection: say so, or a
+        // client that pools connections sends its next request into a closing socket.
+        ctx.header("Connection", "close");
         return new AdminRequestException(413, String.format(Locale.ROOT,
                 "The upload (%,d bytes or more) is larger than the limit of %,d bytes; load big files with 'cmkg load', or raise --max-upload.",
                 size, max));

@@ -83,6 +83,9 @@ class AdminLoadTest {
         HttpResponse<String> large = http.post(AdminModule.PATH + "?name=x.ttl", "text/turtle", big, "Authorization", AUTH);
         assertEquals(413, large.statusCode(), large.body());
         assertEquals("Content Too Large", Http.json(large).get("error").getAsString());
+        // The unread rest of the body ends the connection; the response says so, and the client's next request is served.
+        assertEquals("close", large.headers().firstValue("Connection").orElse(null));
+        assertEquals(200, http.get("/health").statusCode());
     }
 
     @Test
