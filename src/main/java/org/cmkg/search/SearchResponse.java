@@ -10,13 +10,15 @@ import java.util.Map;
  * @param lang      the language searched, or null for both
  * @param total     how many results match (claims and entities, after filters)
  * @param truncated true when more index entries matched than were examined: total is then a lower bound
+ * @param relaxed   true when no result had all the words, so the results are those with any of them
+ *                  (ranked by how many and how well they match)
  * @param offset    the page's offset
  * @param limit     the page size used (capped)
  * @param hits      the page, best first
  * @param facets    per facet, its values among the results with counts (each facet counted with the other filters applied)
  * @param tookMs    time spent in the search service
  */
-public record SearchResponse(String query, String lang, long total, boolean truncated, int offset, int limit,
+public record SearchResponse(String query, String lang, long total, boolean truncated, boolean relaxed, int offset, int limit,
                              List<Hit> hits, Map<String, List<FacetValue>> facets, double tookMs) {
 
     /**

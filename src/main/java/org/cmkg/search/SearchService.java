@@ -104,29 +104,55 @@ public final class SearchService {
         SearchCatalog cat = current.catalog();
         Predicate<Resource> typeFilter = typeFilter(request.type(), current.classesByName());
         Map<Facet, Set<String>> filters = resolveFilters(request.filters(), cat);
-        Query userQuery = new UserQueryParser(request.languages()).parse(request.q());
-        if (userQuery == null)
-            return new SearchResponse(request.q(), request.langParam(), 0, false, request.offset(), request.limit(),
-                    List.of(), Map.of(), millisSince(start));
+        Query allWords = new UserQueryParser(request.languages(), true).parse(request.q());
+        if (allWords == null)
+            return new SearchResponse(request.q(), request.langParam(), 0, false, false, request.offset(),
+                    request.limit(), List.of(), Map.of(), millisSince(start));
 
-        Query query = new BooleanQuery.Builder()
-                .add(userQuery, Occur.MUST)
-                .add(excludedGraphs, Occur.MUST_NOT)
-                .build();
-        Matches matches = searcher.search(s -> collect(s, query, cat));
-
-        List<Match> results = matches.byResource.values().stream()
-                .filter(m -> typeFilter.test(m.resource) && passes(m.resource, filters, null))
-                .toList();
+        Query userQuery = allWords;
+        Matches matches = searcher.search(s -> collect(s, withoutExcludedGraphs(allWords), cat));
+        List<Match> results = selected(matches, typeFilter, filters);
+        boolean relaxed = false;
+        if (results.isEmpty()) {
+            // Every word is looked for within one text (a label, a statement, a quote), so words
+            // spread over a claim's label and statement never all meet: rather than answer
+            // nothing, show what has any of them, best coverage first, and say so.
+            Query anyWord = new UserQueryParser(request.languages(), false).parse(request.q());
+            if (!anyWord.equals(allWords)) {
+                Matches anyMatches = searcher.search(s -> collect(s, withoutExcludedGraphs(anyWord), cat));
+                List<Match> anyResults = selected(anyMatches, typeFilter, filters);
+                if (!anyResults.isEmpty()) {
+                    userQuery = anyWord;
+                    matches = anyMatches;
+                    results = anyResults;
+                    relaxed = true;
+                }
+            }
+        }
+        Query highlighted = userQuery;
         Map<String, List<FacetValue>> facets = facets(matches.byResource.values(), typeFilter, filters, cat,
                 request.langParam());
         List<Hit> page = results.stream()
                 .skip(request.offset())
                 .limit(request.limit())
-                .map(m -> hit(m, userQuery, cat))
+                .map(m -> hit(m, highlighted, cat))
                 .toList();
-        return new SearchResponse(request.q(), request.langParam(), results.size(), matches.truncated,
+        return new SearchResponse(request.q(), request.langParam(), results.size(), matches.truncated, relaxed,
                 request.offset(), request.limit(), page, facets, millisSince(start));
+    }
+
+    /** The matches that pass the type and facet filters, best first. */
+    private static List<Match> selected(Matches matches, Predicate<Resource> typeFilter, Map<Facet, Set<String>> filters) {
+        return matches.byResource.values().stream()
+                .filter(m -> typeFilter.test(m.resource) && passes(m.resource, filters, null))
+                .toList();
+    }
+
+    private Query withoutExcludedGraphs(Query userQuery) {
+        return new BooleanQuery.Builder()
+                .add(userQuery, Occur.MUST)
+                .add(excludedGraphs, Occur.MUST_NOT)
+                .build();
     }
 
     /** The best-scoring index entry of one result. */

@@ -30,7 +30,8 @@ import org.cmkg.text.TextFields.IndexedPredicate;
 /**
  * Turns what a reader types into a Lucene query over the index's language fields, safely.
  *
- * <p>Syntax: words (all must match: AND), {@code "a phrase"} (also with Chinese quotes
+ * <p>Syntax: words (all must match: AND, or any of them for the relaxed parse a search falls
+ * back to when nothing has them all), {@code "a phrase"} (also with Chinese quotes
  * {@code “…”}), {@code OR}, {@code NOT} / {@code -word}, {@code +word}, parentheses, and a
  * trailing {@code *} on a word of at least two characters. Everything else Lucene's syntax
  * offers (fields {@code f:x}, regular expressions, fuzzy {@code ~}, boosts {@code ^}, ranges,
@@ -55,9 +56,20 @@ public final class UserQueryParser {
     private static final String LUCENE_ONLY_SPECIALS = "\\:^~[]{}/?!";
 
     private final Set<SearchLanguage> languages;
+    private final boolean allWords;
 
+    /** A parser whose plain words must all match. */
     public UserQueryParser(Set<SearchLanguage> languages) {
+        this(languages, true);
+    }
+
+    /**
+     * A parser whose plain words must all match ({@code allWords}) or of which any may match;
+     * explicit {@code AND}, {@code +word}, {@code NOT} and phrases mean the same either way.
+     */
+    public UserQueryParser(Set<SearchLanguage> languages, boolean allWords) {
         this.languages = Set.copyOf(languages);
+        this.allWords = allWords;
     }
 
     /**
@@ -113,7 +125,7 @@ public final class UserQueryParser {
 
         Expander() {
             super("_text", new KeywordAnalyzer());
-            setDefaultOperator(QueryParser.Operator.AND);
+            setDefaultOperator(allWords ? QueryParser.Operator.AND : QueryParser.Operator.OR);
             setAllowLeadingWildcard(false);
             setSplitOnWhitespace(true);
         }

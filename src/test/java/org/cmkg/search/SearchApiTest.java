@@ -138,8 +138,22 @@ class SearchApiTest {
     @Test
     void wordsAreAndedAndMayBeInAnyOrderInChinese() {
         // 乌克兰 and 储量 both occur, not side by side, in c002's label and wang c003's label.
-        assertEquals(Set.of("claim/gao-zhang-2025/c002", "claim/wang-2025/c003"), Set.copyOf(iris(search(q("乌克兰储量")))));
-        assertEquals(List.of(), iris(search(q("梁山 lithium"))));
+        JsonObject both = search(q("乌克兰储量"));
+        assertEquals(Set.of("claim/gao-zhang-2025/c002", "claim/wang-2025/c003"), Set.copyOf(iris(both)));
+        assertEquals(false, both.get("relaxed").getAsBoolean());
+    }
+
+    @Test
+    void whenNothingHasAllTheWordsResultsWithAnyAreShownAndMarkedRelaxed() {
+        // No single text names both Liangshan and lithium: the answer is what has either, flagged.
+        JsonObject either = search(q("梁山 lithium"));
+        assertTrue(either.get("relaxed").getAsBoolean());
+        Set<String> hits = Set.copyOf(iris(either));
+        assertTrue(hits.containsAll(Set.of("site/liangshan-rare-earth-park", "material/lithium")), hits.toString());
+        // An explicit AND is kept: nothing matches, and nothing is relaxed.
+        JsonObject strict = search(q("梁山 AND lithium"));
+        assertEquals(0, strict.get("total").getAsInt());
+        assertEquals(false, strict.get("relaxed").getAsBoolean());
     }
 
     @Test
