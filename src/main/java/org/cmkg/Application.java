@@ -12,6 +12,7 @@ import org.cmkg.config.StoreConfig;
 import org.cmkg.entity.EntityModule;
 import org.cmkg.entity.EntityService;
 import org.cmkg.http.HealthModule;
+import org.cmkg.http.ReadinessGate;
 import org.cmkg.http.RouteModule;
 import org.cmkg.http.WebServer;
 import org.cmkg.freshness.DataVersion;
@@ -53,9 +54,9 @@ public final class Application implements AutoCloseable {
 
     /**
      * Loads the data, builds the index and starts serving; returns once the port is open.
-     * Loading runs on its own thread while the HTTP layer is assembled (class loading and set-up
-     * of Fuseki, Javalin and Jetty take about as long as loading); the port opens only when the
-     * data is complete. The search catalog is then built in the background (the first search
+     * Loading runs on its own thread while the HTTP layer is assembled and started (class loading
+     * and set-up of Fuseki, Javalin and Jetty take about as long as loading); requests that
+     * arrive before the data is complete wait for it ({@link ReadinessGate}). The search catalog is then built in the background (the first search
      * waits for it).
      */
     public static Application start(ServerConfig config) {
@@ -76,8 +77,9 @@ public final class Application implements AutoCloseable {
                 ? () -> ServingStore.prepare(config, data, store.directory().get())
                 : () -> InMemoryStore.load(config, data);
         TextSearcher textSearcher = null;
+        WebServer web = null;
+        CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
         try {
-            CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
             textSearcher = new TextSearcher(data.textIndex());
             SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config);
             SearchService search = new SearchService(data.queryable(), textSearcher, config.baseIri());
@@ -93,15 +95,27 @@ public final class Application implements AutoCloseable {
                 search.refresh();
                 linking.dataLoaded();
             });
-            WebServer web = new WebServer(config, sparql, modules);
-            await(loading);
+            // The port opens while loading goes on (Jetty's start overlaps it); the gate holds
+            // requests until the data is complete and every service has seen it.
+            ReadinessGate gate = new ReadinessGate();
+            web = new WebServer(config, sparql, modules, gate).start();
+            try {
+                await(loading);
+            } catch (RuntimeException e) {
+                gate.fail(e);
+                throw e;
+            }
             search.refresh();
             linking.dataLoaded();
-            web.start();
+            gate.open();
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
             return new Application(data, textSearcher, sparql, web, modules, dataVersion);
         } catch (RuntimeException e) {
+            if (web != null)
+                web.close();
+            // Let a load still under way (the port was taken, say) end before its store closes.
+            loading.handle((done, failure) -> null).join();
             if (textSearcher != null)
                 textSearcher.close();
             data.close();

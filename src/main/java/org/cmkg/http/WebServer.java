@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: one Jetty, one port. Built in a single {@code Javalin.create(config -> ...)}:
- * servlet filters first (CORS, request log, the modules' filters, then Fuseki at
+ * servlet filters first (the readiness gate, CORS, request log, the modules' filters, then Fuseki at
  * {@value SparqlEndpoint#PATH}), then error mapping, the landing page and every module's routes.
  * Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
  */
@@ -28,7 +28,8 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final ServerConfig config;
 
-    public WebServer(ServerConfig config, SparqlEndpoint sparql, List<RouteModule> modules) {
+    /** A server whose requests all go through once {@code gate} is open (see {@link ReadinessGate}). */
+    public WebServer(ServerConfig config, SparqlEndpoint sparql, List<RouteModule> modules, ReadinessGate gate) {
         this.config = config;
         List<EndpointDoc> docs = new ArrayList<>(sparqlDocs());
         modules.forEach(m -> docs.addAll(m.endpoints()));
@@ -45,6 +46,7 @@ public final class WebServer implements AutoCloseable {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
             });
             javalin.jetty.modifyServletContextHandler(handler -> {
+                FusekiInJavalin.addFilter(handler, gate);
                 FusekiInJavalin.addFilter(handler, new CorsFilter());
                 FusekiInJavalin.addFilter(handler, new RequestLogFilter());
                 FusekiInJavalin.addFilter(handler, new UnreadBodyDrain());

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -12,6 +13,8 @@ import com.google.gson.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.jena.system.Txn;
 import org.cmkg.error.BadRequestException;
 import org.cmkg.freshness.Cached;
@@ -27,6 +30,8 @@ public final class ReconciliationService {
     /** Everything derived from one state of the data. */
     record State(NameIndex index, TypeCatalog types, PropertyCatalog properties, Reconciler reconciler) {}
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReconciliationService.class);
+
     private final DatasetGraph dataset;
     private final String identifierSpace;
     private final String schemaSpace;
@@ -39,9 +44,15 @@ public final class ReconciliationService {
         this.state = new Cached<>(version, stamp -> build());
     }
 
-    /** Builds the index for the current data now (at start-up, not on the first query). */
+    /**
+     * Builds the index for the current data in the background (after start-up or a load, so the
+     * first query does not pay for it; a query that comes sooner waits for the same build).
+     */
     public void refresh() {
-        state.get();
+        CompletableFuture.runAsync(state::get).exceptionally(e -> {
+            LOG.warn("Building the reconciliation index failed; the first query will retry: {}", e.toString());
+            return null;
+        });
     }
 
     public String identifierSpace() {

@@ -109,9 +109,13 @@ public final class ServiceBenchmark {
 
     private Process launch(Path jar, int port) throws IOException {
         Path log = Files.createTempFile("cmkg-bench-", ".log");
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "serve", "--host", "127.0.0.1", "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // As the README starts it: with the class-data archive the build writes beside the jar.
+        Path archive = jar.resolveSibling("cmkg.jsa");
+        if (Files.exists(archive))
+            command.add("-XX:SharedArchiveFile=" + archive);
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private void waitForFirstAnswer(int port, Process server) throws Exception {
