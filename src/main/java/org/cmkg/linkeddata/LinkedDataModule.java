@@ -21,7 +21,9 @@ import org.cmkg.linkeddata.GraphResponder.Target;
 /**
  * Dereferenceable IRIs: {@code {base}id/…} at {@code /id/…} (entities, claims, documents,
  * sections, concepts), the ontology at {@code /ontology} (its terms are {@code /ontology#Term}),
- * the SHACL shapes at {@code /shapes}, and the JSON-LD context at {@code /context.jsonld}.
+ * the SHACL shapes at {@code /shapes}, every named graph {@code {base}graph/x} (the IRIs the
+ * dumps and N-Quads name) at {@code /graph/x} with its triples, and the JSON-LD context at
+ * {@code /context.jsonld}.
  * Each is offered as Turtle, JSON-LD, RDF/XML, N-Triples and HTML by content negotiation
  * ({@code Vary: Accept}) or by suffix ({@code .ttl .jsonld .rdf .nt .html}).
  */
@@ -57,6 +59,7 @@ public final class LinkedDataModule implements RouteModule {
         serveGraphDocument(routes, "/ontology", "ontology",
                 (graph) -> ontologyPage.render(graph, NodeFactory.createURI(iris.ontology()), "/ontology"));
         getAndHead(routes, "/ontology/<version>", this::serveOntologyVersion);
+        getAndHead(routes, "/graph/{name}", this::serveNamedGraph);
         serveGraphDocument(routes, "/shapes", "shapes", graph -> responder.turtlePage("SHACL shapes",
                 "The SHACL shapes the data is validated against.", graph));
         routes.get(CONTEXT_PATH, ctx -> ctx.contentType("application/ld+json;charset=utf-8")
@@ -71,6 +74,9 @@ public final class LinkedDataModule implements RouteModule {
                                 + "as Turtle, JSON-LD, RDF/XML, N-Triples or HTML (Accept header or suffix .ttl .jsonld .rdf .nt .html).",
                         "/id/country/ukraine"),
                 new EndpointDoc("GET", "/ontology", "The ontology, documented in HTML or as RDF (/ontology.ttl …).", "/ontology"),
+                new EndpointDoc("GET", "/graph/{name}",
+                        "A named graph {base}graph/… (one per document, plus entities, disagreements, ontology, shapes): its triples, same formats.",
+                        "/graph/wang-2025.ttl"),
                 new EndpointDoc("GET", CONTEXT_PATH, "The JSON-LD context our JSON-LD names.", CONTEXT_PATH));
     }
 
@@ -116,6 +122,33 @@ public final class LinkedDataModule implements RouteModule {
             throw new NotFoundException("Ontology version " + versionIri.getURI() + " is not the one served here; see /ontology.");
         serveGraph(ctx, new Target(path, fixed), "ontology",
                 graph -> ontologyPage.render(graph, NodeFactory.createURI(iris.ontology()), "/ontology"));
+    }
+
+    /**
+     * A named graph's IRI serves the graph itself (as the SPARQL Graph Store Protocol's direct
+     * identification would), so that a graph named in a dump or a quad can be fetched.
+     */
+    private void serveNamedGraph(Context ctx) {
+        String name = ctx.pathParam("name");
+        Optional<Representation> fixed = Optional.empty();
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            Optional<Representation> suffix = Representation.ofSuffix(name.substring(dot + 1));
+            String bare = name.substring(0, dot);
+            if (suffix.isPresent() && isLoaded(iris.graph(bare))) {
+                fixed = suffix;
+                name = bare;
+            }
+        }
+        String graphIri = iris.graph(name);
+        serveGraph(ctx, new Target("/graph/" + name, fixed), name, graph -> responder.turtlePage("Named graph " + graphIri,
+                String.format(java.util.Locale.ROOT, "The %,d triples of the named graph <%s> as this server holds them. "
+                        + "In SPARQL: SELECT * WHERE { GRAPH <%s> { ?s ?p ?o } }", graph.size(), graphIri, graphIri), graph));
+    }
+
+    private boolean isLoaded(String graphIri) {
+        Node g = NodeFactory.createURI(graphIri);
+        return Txn.calculateRead(dataset, () -> dataset.containsGraph(g) && !dataset.getGraph(g).isEmpty());
     }
 
     private void serveGraph(Context ctx, Target target, String graphName, Function<Graph, String> html) {

@@ -213,6 +213,26 @@ class LinkedDataTest {
     }
 
     @Test
+    void aNamedGraphIriServesTheGraphItself() {
+        String graph = BASE + "graph/wang-2025";
+        long triples = RealData.count(http, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }");
+        assertTrue(triples > 1000, triples + " triples");
+        HttpResponse<String> turtle = http.get("/graph/wang-2025", "Accept", "text/turtle");
+        assertEquals(200, turtle.statusCode(), turtle.body());
+        assertTrue(turtle.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")), "Vary: Accept");
+        assertEquals(triples, RealData.parse(turtle.body(), org.apache.jena.riot.Lang.TURTLE, http, null).size());
+        HttpResponse<String> nt = http.get("/graph/disagreements.nt");
+        assertEquals(200, nt.statusCode());
+        assertEquals(RealData.count(http, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + BASE + "graph/disagreements> { ?s ?p ?o } }"),
+                RealData.parse(nt.body(), org.apache.jena.riot.Lang.NTRIPLES, http, null).size());
+        HttpResponse<String> page = http.get("/graph/wang-2025", "Accept", "text/html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<title>Named graph " + graph), "page title");
+        assertEquals(404, http.get("/graph/no-such-paper", "Accept", "text/turtle").statusCode());
+        assertEquals(404, http.get("/graph/no-such-paper.ttl").statusCode());
+    }
+
+    @Test
     void landingPageNamesTheLinkingEndpoints() {
         String landing = http.get("/").body();
         for (String path : List.of("/id/{kind}/{key}", "/ontology", "/.well-known/void", "/dumps/cmkg.trig.gz", "/reconcile"))
