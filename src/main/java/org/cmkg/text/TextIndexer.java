@@ -30,15 +30,7 @@ public final class TextIndexer {
     /** Indexes every literal of an indexed predicate in every named graph; returns how many. */
     public static long indexAll(DatasetGraph dataset, TextIndexLucene index, int threads) {
         EntityDefinition definition = index.getDocDef();
-        List<Quad> quads = new ArrayList<>();
-        Txn.executeRead(dataset, () -> {
-            for (TextFields.IndexedPredicate p : TextFields.INDEXED)
-                dataset.find(Node.ANY, Node.ANY, p.predicate(), Node.ANY)
-                        .forEachRemaining(q -> {
-                            if (q.getObject().isLiteral() && !q.isDefaultGraph())
-                                quads.add(q);
-                        });
-        });
+        List<Quad> quads = indexable(dataset);
         int workers = Math.max(1, Math.min(threads, quads.size() / 500 + 1));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "cmkg-index"));
         try {
@@ -67,5 +59,23 @@ public final class TextIndexer {
         }
         index.commit();
         return quads.size();
+    }
+
+    /** How many index entries the dataset makes: one per literal of an indexed predicate in a named graph. */
+    public static long countIndexable(DatasetGraph dataset) {
+        return indexable(dataset).size();
+    }
+
+    private static List<Quad> indexable(DatasetGraph dataset) {
+        List<Quad> quads = new ArrayList<>();
+        Txn.executeRead(dataset, () -> {
+            for (TextFields.IndexedPredicate p : TextFields.INDEXED)
+                dataset.find(Node.ANY, Node.ANY, p.predicate(), Node.ANY)
+                        .forEachRemaining(q -> {
+                            if (q.getObject().isLiteral() && !q.isDefaultGraph())
+                                quads.add(q);
+                        });
+        });
+        return quads;
     }
 }

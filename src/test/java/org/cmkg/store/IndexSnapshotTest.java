@@ -1,0 +1,112 @@
+package org.cmkg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionFactory;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.lucene.index.DirectoryReader;
+import org.cmkg.config.RdfLocation;
+import org.cmkg.config.ServerConfig;
+import org.cmkg.testing.Fixture;
+import org.cmkg.text.IndexSnapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The text index snapshot: an in-memory start on data whose snapshot exists copies it, answers
+ * full-text queries exactly as a freshly built index does, and a snapshot for other data (or a
+ * wrong one under the right key) is never used.
+ */
+class IndexSnapshotTest {
+    static final String TEXT_QUERY = """
+            PREFIX text: <http://jena.apache.org/text#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?s ?score WHERE { (?s ?score) text:query ("%s" 100) } ORDER BY ?s""";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aRestoredIndexAnswersAsTheBuiltOneDoes() throws IOException {
+        ServerConfig config = Fixture.config();
+        IndexSnapshot snapshot = new IndexSnapshot(temp.resolve("snapshots"));
+        try (ServedDataset built = InMemoryStore.create()) {
+            InMemoryStore.load(config, built, Optional.empty());
+            snapshot.save(InMemoryStore.snapshotKey(config), built.textIndex());
+            try (ServedDataset restored = InMemoryStore.create()) {
+                InMemoryStore.load(config, restored, Optional.of(snapshot));
+                assertEquals(entries(built.textIndex()), entries(restored.textIndex()));
+                for (String words : List.of("稀土", "梁山", "rare earth", "lithium", "电场"))
+                    assertEquals(answers(built, words), answers(restored, words), words);
+                assertFalse(answers(restored, "稀土").isEmpty());
+            }
+        }
+        try (Stream<Path> kept = Files.list(temp.resolve("snapshots"))) {
+            assertEquals(List.of(InMemoryStore.snapshotKey(config)), kept.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void theKeyChangesWithTheDataAndTheBaseIri() throws IOException {
+        ServerConfig config = Fixture.config();
+        String key = InMemoryStore.snapshotKey(config);
+        assertEquals(key, InMemoryStore.snapshotKey(Fixture.config()));
+        assertNotEquals(key, InMemoryStore.snapshotKey(config.withBaseIri("https://example.org/kg/")));
+        Path copy = temp.resolve("rdf-data");
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(Fixture.folder("rdf-data"))) {
+            for (Path f : files.toList())
+                Files.copy(f, copy.resolve(f.getFileName()));
+        }
+        ServerConfig sameBytes = config.withSources(List.of(new RdfLocation.Folder(Fixture.folder("ontology")), new RdfLocation.Folder(copy)));
+        assertEquals(key, InMemoryStore.snapshotKey(sameBytes));
+        Files.writeString(copy.resolve("wang-2025.trig"), "\n# one more line\n", java.nio.file.StandardOpenOption.APPEND);
+        assertNotEquals(key, InMemoryStore.snapshotKey(sameBytes));
+    }
+
+    @Test
+    void aSnapshotThatDoesNotFitTheDataIsRebuiltNotServed() throws IOException {
+        ServerConfig config = Fixture.config();
+        ServerConfig ontologyOnly = config.withSources(List.of(new RdfLocation.Folder(Fixture.folder("ontology"))));
+        IndexSnapshot snapshot = new IndexSnapshot(temp.resolve("snapshots"));
+        try (ServedDataset small = InMemoryStore.create()) {
+            InMemoryStore.load(ontologyOnly, small, Optional.empty());
+            // The ontology's index, filed under the key of the whole fixture: the entry count gives it away.
+            snapshot.save(InMemoryStore.snapshotKey(config), small.textIndex());
+        }
+        try (ServedDataset full = InMemoryStore.create(); ServedDataset reference = InMemoryStore.create()) {
+            InMemoryStore.load(config, full, Optional.of(snapshot));
+            InMemoryStore.load(config, reference, Optional.empty());
+            assertEquals(entries(reference.textIndex()), entries(full.textIndex()));
+            assertEquals(answers(reference, "梁山"), answers(full, "梁山"));
+            assertTrue(!answers(full, "梁山").isEmpty());
+        }
+    }
+
+    private static int entries(TextIndexLucene index) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(index.getDirectory())) {
+            return reader.numDocs();
+        }
+    }
+
+    private static List<String> answers(ServedDataset data, String words) {
+        List<String> rows = new ArrayList<>();
+        try (QueryExecution qe = QueryExecutionFactory.create(TEXT_QUERY.formatted(words),
+                org.apache.jena.query.DatasetFactory.wrap(data.queryable()))) {
+            qe.execSelect().forEachRemaining(row -> rows.add(row.get("s") + " " + row.get("score")));
+        }
+        return rows;
+    }
+}
