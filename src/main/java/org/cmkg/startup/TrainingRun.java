@@ -1,5 +1,6 @@
 package org.cmkg.startup;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -50,8 +51,14 @@ public final class TrainingRun {
             // The embedded data's text index, kept beside the jar: the served start copies it
             // instead of analysing every literal again.
             Optional<IndexSnapshot> snapshot = IndexSnapshot.besideJar();
-            if (snapshot.isPresent())
-                snapshot.get().save(InMemoryStore.snapshotKey(config), app.data().textIndex());
+            if (snapshot.isPresent()) {
+                try {
+                    snapshot.get().save(InMemoryStore.snapshotKey(config), app.data().textIndex());
+                } catch (IOException e) {
+                    // Only start-up speed depends on it: the server indexes the data itself.
+                    System.err.println("warning: no text index snapshot written: " + e);
+                }
+            }
         }
     }
 
