@@ -32,6 +32,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.store.RdfFiles;
 import org.cmkg.validation.Finding;
+import org.cmkg.vocab.ReportPrefixes;
 
 /**
  * SHACL validation of the nodes a load touches, against all the data they live in. A load adds
@@ -208,7 +209,7 @@ public final class FocusValidator {
     }
 
     private static Finding toFinding(ReportEntry entry, String source) {
-        String path = entry.resultPath() == null ? null : PathWriter.asString(entry.resultPath(), new Prologue(Prefixes.REPORT));
+        String path = entry.resultPath() == null ? null : PathWriter.asString(entry.resultPath(), new Prologue(ReportPrefixes.MAPPING));
         String message = entry.message() != null ? entry.message() : "violates " + entry.sourceConstraintComponent();
         return new Finding(severity(entry.severity()), source, -1, -1, entry.focusNode(), path, entry.value(),
                 entry.source(), message);

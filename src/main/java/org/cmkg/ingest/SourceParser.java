@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
@@ -14,9 +12,11 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
 import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.Context;
+import org.cmkg.knowledge.GraphRuleStream;
 import org.cmkg.validation.Finding;
 
 /**
@@ -53,7 +53,7 @@ final class SourceParser {
                     .base(source.base())
                     .errorHandler(errors)
                     .context(context(source.lang()))
-                    .parse(new IntoGraphs(source.defaultGraph(), sink));
+                    .parse(new GraphRuleStream(toSink(sink), source.defaultGraph()));
         } catch (RiotParseException e) {
             if (!errors.failed)
                 errors.record(Finding.Severity.VIOLATION, e.getOriginalMessage(), e.getLine(), e.getCol());
@@ -64,6 +64,15 @@ final class SourceParser {
             errors.record(Finding.Severity.VIOLATION, "Cannot read: " + e.getMessage(), -1, -1);
         }
         return !errors.failed;
+    }
+
+    private static StreamRDF toSink(QuadSink sink) {
+        return new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                sink.quad(quad);
+            }
+        };
     }
 
     private static Context context(Lang lang) {
@@ -79,27 +88,6 @@ final class SourceParser {
             t = t.getCause();
         String m = t.getMessage();
         return m == null ? e.getMessage() : m;
-    }
-
-    /** Triples and default-graph quads into the source's graph; named quads as they are. */
-    private static final class IntoGraphs extends StreamRDFBase {
-        private final Node graph;
-        private final QuadSink sink;
-
-        IntoGraphs(Node graph, QuadSink sink) {
-            this.graph = graph;
-            this.sink = sink;
-        }
-
-        @Override
-        public void triple(Triple t) {
-            sink.quad(Quad.create(graph, t));
-        }
-
-        @Override
-        public void quad(Quad q) {
-            sink.quad(q.isDefaultGraph() ? Quad.create(graph, q.asTriple()) : q);
-        }
     }
 
     /** Errors stop the file (recorded with position); warnings are recorded, a few per file. */

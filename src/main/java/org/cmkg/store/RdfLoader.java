@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
@@ -20,6 +18,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.knowledge.GraphRule;
+import org.cmkg.knowledge.GraphRuleStream;
 import org.cmkg.store.RdfFiles.RdfFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,13 +56,13 @@ public final class RdfLoader {
     }
 
     private void loadFile(RdfFile file, DatasetGraph target, Map<String, Long> perGraph) {
-        GraphAssigningStream stream = new GraphAssigningStream(target, GraphRule.graphFor(file.path(), baseIri), perGraph);
+        CountingStream stream = new CountingStream(target, perGraph);
         try (InputStream in = open(file)) {
             RDFParser.source(in)
                     .lang(file.lang())
                     .base(file.path().toUri().toString())
                     .errorHandler(new FailFast(file.displayName()))
-                    .parse(stream);
+                    .parse(new GraphRuleStream(stream, GraphRule.graphFor(file.path(), baseIri)));
         } catch (DataLoadException e) {
             throw e;
         } catch (RiotException e) {
@@ -79,39 +78,27 @@ public final class RdfLoader {
         return file.path().getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
     }
 
-    /** Routes triples and default-graph quads to the file's graph; named quads keep their graph. */
-    private static final class GraphAssigningStream extends StreamRDFBase {
+    /** Adds the quads (the graph rule has placed them) to the dataset, counting them per graph. */
+    private static final class CountingStream extends StreamRDFBase {
         private final DatasetGraph target;
-        private final Node fileGraph;
         private final Map<String, Long> perGraph;
         long count;
 
-        GraphAssigningStream(DatasetGraph target, Node fileGraph, Map<String, Long> perGraph) {
+        CountingStream(DatasetGraph target, Map<String, Long> perGraph) {
             this.target = target;
-            this.fileGraph = fileGraph;
             this.perGraph = perGraph;
         }
 
         @Override
-        public void triple(Triple t) {
-            add(fileGraph, t.getSubject(), t.getPredicate(), t.getObject());
-        }
-
-        @Override
         public void quad(Quad q) {
-            Node g = q.isDefaultGraph() ? fileGraph : q.getGraph();
-            add(g, q.getSubject(), q.getPredicate(), q.getObject());
+            target.add(q);
+            perGraph.merge(q.getGraph().getURI(), 1L, Long::sum);
+            count++;
         }
 
         @Override
         public void prefix(String prefix, String iri) {
             target.prefixes().add(prefix, iri);
-        }
-
-        private void add(Node g, Node s, Node p, Node o) {
-            target.add(g, s, p, o);
-            perGraph.merge(g.getURI(), 1L, Long::sum);
-            count++;
         }
     }
 

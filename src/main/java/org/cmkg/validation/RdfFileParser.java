@@ -11,20 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFParserBuilder;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
 import org.apache.jena.riot.system.ErrorHandler;
-import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
 import org.cmkg.knowledge.GraphRule;
+import org.cmkg.knowledge.GraphRuleStream;
 
 /**
  * Reads RDF files of any RIOT syntax into one in-memory dataset, following {@link GraphRule}, and
@@ -71,7 +68,7 @@ public final class RdfFileParser {
         DatasetGraph scratch = DatasetGraphFactory.create();
         CollectingErrorHandler errors = new CollectingErrorHandler(name);
         try {
-            parser.errorHandler(errors).parse(new IntoGraphRule(StreamRDFLib.dataset(scratch), defaultGraph));
+            parser.errorHandler(errors).parse(new GraphRuleStream(StreamRDFLib.dataset(scratch), defaultGraph));
         } catch (RiotParseException e) {
             errors.record(Finding.Severity.VIOLATION, e.getOriginalMessage(), e.getLine(), e.getCol());
         } catch (RiotException e) {
@@ -95,26 +92,6 @@ public final class RdfFileParser {
         Map<Node, List<String>> result = new LinkedHashMap<>();
         filesByGraph.forEach((g, names) -> result.put(g, List.copyOf(names)));
         return result;
-    }
-
-    /** Sends triples, and quads in the default graph, to the file's graph; keeps named graphs. */
-    private static final class IntoGraphRule extends StreamRDFWrapper {
-        private final Node defaultGraph;
-
-        IntoGraphRule(StreamRDF dest, Node defaultGraph) {
-            super(dest);
-            this.defaultGraph = defaultGraph;
-        }
-
-        @Override
-        public void triple(Triple triple) {
-            super.quad(Quad.create(defaultGraph, triple));
-        }
-
-        @Override
-        public void quad(Quad quad) {
-            super.quad(quad.isDefaultGraph() ? Quad.create(defaultGraph, quad.asTriple()) : quad);
-        }
     }
 
     /** Records RIOT's warnings and errors as findings; a fatal error stops the parser, as RIOT expects. */

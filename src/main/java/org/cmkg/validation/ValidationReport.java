@@ -3,8 +3,7 @@ package org.cmkg.validation;
 import java.util.List;
 
 import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.shared.impl.PrefixMappingImpl;
-import org.cmkg.vocab.CMKG;
+import org.cmkg.vocab.ReportPrefixes;
 
 /**
  * The outcome of checking RDF data: syntax problems and SHACL results, most serious first.
@@ -16,7 +15,7 @@ import org.cmkg.vocab.CMKG;
 public record ValidationReport(List<Finding> findings, int filesChecked) {
 
     /** Prefixes used to print IRIs compactly. */
-    static final PrefixMapping PREFIXES = prefixes();
+    static final PrefixMapping PREFIXES = ReportPrefixes.MAPPING;
 
     public ValidationReport {
         findings = List.copyOf(findings);
@@ -46,25 +45,5 @@ public record ValidationReport(List<Finding> findings, int filesChecked) {
             sb.append('\n').append("  ").append(f.format(PREFIXES));
         }
         return sb.toString();
-    }
-
-    private static PrefixMapping prefixes() {
-        PrefixMapping pm = new PrefixMappingImpl();
-        pm.setNsPrefixes(PrefixMapping.Standard);
-        pm.setNsPrefix("cmkg", CMKG.NS);
-        pm.setNsPrefix("cmkgsh", CMKG.SHAPES_NS);
-        pm.setNsPrefix("id", CMKG.ID);
-        pm.setNsPrefix("graph", CMKG.GRAPH);
-        pm.setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");
-        pm.setNsPrefix("dcterms", "http://purl.org/dc/terms/");
-        pm.setNsPrefix("prov", "http://www.w3.org/ns/prov#");
-        pm.setNsPrefix("oa", "http://www.w3.org/ns/oa#");
-        pm.setNsPrefix("qudt", "http://qudt.org/schema/qudt/");
-        pm.setNsPrefix("unit", "http://qudt.org/vocab/unit/");
-        pm.setNsPrefix("schema", "https://schema.org/");
-        pm.setNsPrefix("geo", "http://www.opengis.net/ont/geosparql#");
-        pm.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
-        pm.setNsPrefix("sh", "http://www.w3.org/ns/shacl#");
-        return pm.lock();
     }
 }

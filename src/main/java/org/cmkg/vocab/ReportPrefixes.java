@@ -1,14 +1,17 @@
-package org.cmkg.ingest;
+package org.cmkg.vocab;
 
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
-import org.cmkg.vocab.CMKG;
 
-/** The prefixes reports use to print IRIs compactly (the same as {@code validation.ValidationReport}'s). */
-final class Prefixes {
-    static final PrefixMapping REPORT = create();
+/**
+ * The prefixes validation and load reports use to print IRIs compactly ({@code cmkg:Claim},
+ * {@code cmkgsh:ClaimShape}, {@code id:country/ukraine}): our namespaces, the vocabularies the
+ * data reuses, and SHACL's.
+ */
+public final class ReportPrefixes {
+    public static final PrefixMapping MAPPING = create();
 
-    private Prefixes() {}
+    private ReportPrefixes() {}
 
     private static PrefixMapping create() {
         PrefixMapping pm = new PrefixMappingImpl();
