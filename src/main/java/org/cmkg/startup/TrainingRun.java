@@ -53,7 +53,7 @@ public final class TrainingRun {
             Optional<IndexSnapshot> snapshot = IndexSnapshot.besideJar();
             if (snapshot.isPresent()) {
                 try {
-                    snapshot.get().save(InMemoryStore.snapshotKey(config), app.data().textIndex());
+                    snapshot.get().save(InMemoryStore.snapshotKey(snapshot.get(), config), app.data().textIndex());
                 } catch (IOException e) {
                     // Only start-up speed depends on it: the server indexes the data itself.
                     System.err.println("warning: no text index snapshot written: " + e);

@@ -47,7 +47,7 @@ public final class InMemoryStore {
         DatasetGraph base = data.base();
         RdfLoader.LoadReport report = new RdfLoader(config.baseIri()).load(config.sources(), base);
         long start = System.nanoTime();
-        if (snapshot.isPresent() && restore(snapshot.get(), snapshotKey(config), data.textIndex(), base)) {
+        if (snapshot.isPresent() && restore(snapshot.get(), snapshotKey(snapshot.get(), config), data.textIndex(), base)) {
             LOG.info("Text index restored from its snapshot in {} ms", (System.nanoTime() - start) / 1_000_000);
             return report;
         }
@@ -57,12 +57,12 @@ public final class InMemoryStore {
     }
 
     /** The snapshot key of the configured data: its files' bytes, names and order, and the base IRI. */
-    public static String snapshotKey(ServerConfig config) {
+    public static String snapshotKey(IndexSnapshot snapshot, ServerConfig config) {
         List<Path> files = config.sources().stream()
                 .flatMap(location -> RdfFiles.list(location).stream())
                 .map(RdfFiles.RdfFile::path)
                 .toList();
-        return IndexSnapshot.key(files, config.baseIri());
+        return snapshot.key(files, config.baseIri());
     }
 
     /**

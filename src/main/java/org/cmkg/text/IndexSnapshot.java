@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * A built text index kept on disk, so that a server starting on data it has indexed before
  * copies the index instead of analysing every literal again (the costliest part of an in-memory
  * start). A snapshot is found by its key: a SHA-256 of everything the index depends on (the
- * bytes and names of the RDF files, the base IRI, the index layout and Lucene's version), so a
- * change to any of them finds no snapshot and the index is built as usual. The build writes the
+ * bytes and names of the RDF files, the base IRI, the index layout, Lucene's version and, for the
+ * snapshot beside the jar, that jar's size and time, so a rebuilt jar with other analysers never
+ * meets an old snapshot), so a change to any of them finds no snapshot and the index is built as
+ * usual. The build writes the
  * snapshot of the embedded data beside the jar ({@code target/cmkg-index/}); the server never
  * writes one itself.
  */
@@ -47,9 +49,16 @@ public final class IndexSnapshot {
     public static final String FOLDER = "cmkg-index";
 
     private final Path root;
+    private final String build;
 
+    /** Snapshots in {@code root}, made by whatever code runs now (tests). */
     public IndexSnapshot(Path root) {
+        this(root, "");
+    }
+
+    private IndexSnapshot(Path root, String build) {
         this.root = root;
+        this.build = build;
     }
 
     /** The snapshot folder beside the jar this code runs from; empty when not run from a jar (tests, IDE). */
@@ -58,17 +67,19 @@ public final class IndexSnapshot {
             Path code = Path.of(IndexSnapshot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(code) || !code.getFileName().toString().endsWith(".jar"))
                 return Optional.empty();
-            return Optional.of(new IndexSnapshot(code.resolveSibling(FOLDER)));
-        } catch (URISyntaxException | RuntimeException e) {
+            String build = code.getFileName() + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+            return Optional.of(new IndexSnapshot(code.resolveSibling(FOLDER), build));
+        } catch (URISyntaxException | IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** The key of an index built from these files (in load order) under this base IRI. */
-    public static String key(List<Path> files, String baseIri) {
+    /** The key of an index built from these files (in load order) under this base IRI, by this build. */
+    public String key(List<Path> files, String baseIri) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             update(sha, LAYOUT);
+            update(sha, build);
             update(sha, Version.LATEST.toString());
             update(sha, baseIri);
             byte[] buffer = new byte[1 << 16];

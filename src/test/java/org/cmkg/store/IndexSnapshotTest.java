@@ -44,7 +44,7 @@ class IndexSnapshotTest {
         IndexSnapshot snapshot = new IndexSnapshot(temp.resolve("snapshots"));
         try (ServedDataset built = InMemoryStore.create()) {
             InMemoryStore.load(config, built, Optional.empty());
-            snapshot.save(InMemoryStore.snapshotKey(config), built.textIndex());
+            snapshot.save(InMemoryStore.snapshotKey(snapshot, config), built.textIndex());
             try (ServedDataset restored = InMemoryStore.create()) {
                 InMemoryStore.load(config, restored, Optional.of(snapshot));
                 assertEquals(entries(built.textIndex()), entries(restored.textIndex()));
@@ -54,16 +54,17 @@ class IndexSnapshotTest {
             }
         }
         try (Stream<Path> kept = Files.list(temp.resolve("snapshots"))) {
-            assertEquals(List.of(InMemoryStore.snapshotKey(config)), kept.map(p -> p.getFileName().toString()).toList());
+            assertEquals(List.of(InMemoryStore.snapshotKey(snapshot, config)), kept.map(p -> p.getFileName().toString()).toList());
         }
     }
 
     @Test
     void theKeyChangesWithTheDataAndTheBaseIri() throws IOException {
         ServerConfig config = Fixture.config();
-        String key = InMemoryStore.snapshotKey(config);
-        assertEquals(key, InMemoryStore.snapshotKey(Fixture.config()));
-        assertNotEquals(key, InMemoryStore.snapshotKey(config.withBaseIri("https://example.org/kg/")));
+        IndexSnapshot snapshot = new IndexSnapshot(temp.resolve("snapshots"));
+        String key = InMemoryStore.snapshotKey(snapshot, config);
+        assertEquals(key, InMemoryStore.snapshotKey(snapshot, Fixture.config()));
+        assertNotEquals(key, InMemoryStore.snapshotKey(snapshot, config.withBaseIri("https://example.org/kg/")));
         Path copy = temp.resolve("rdf-data");
         Files.createDirectories(copy);
         try (Stream<Path> files = Files.list(Fixture.folder("rdf-data"))) {
@@ -71,9 +72,9 @@ class IndexSnapshotTest {
                 Files.copy(f, copy.resolve(f.getFileName()));
         }
         ServerConfig sameBytes = config.withSources(List.of(new RdfLocation.Folder(Fixture.folder("ontology")), new RdfLocation.Folder(copy)));
-        assertEquals(key, InMemoryStore.snapshotKey(sameBytes));
+        assertEquals(key, InMemoryStore.snapshotKey(snapshot, sameBytes));
         Files.writeString(copy.resolve("wang-2025.trig"), "\n# one more line\n", java.nio.file.StandardOpenOption.APPEND);
-        assertNotEquals(key, InMemoryStore.snapshotKey(sameBytes));
+        assertNotEquals(key, InMemoryStore.snapshotKey(snapshot, sameBytes));
     }
 
     @Test
@@ -84,7 +85,7 @@ class IndexSnapshotTest {
         try (ServedDataset small = InMemoryStore.create()) {
             InMemoryStore.load(ontologyOnly, small, Optional.empty());
             // The ontology's index, filed under the key of the whole fixture: the entry count gives it away.
-            snapshot.save(InMemoryStore.snapshotKey(config), small.textIndex());
+            snapshot.save(InMemoryStore.snapshotKey(snapshot, config), small.textIndex());
         }
         try (ServedDataset full = InMemoryStore.create(); ServedDataset reference = InMemoryStore.create()) {
             InMemoryStore.load(config, full, Optional.of(snapshot));
