@@ -15,16 +15,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.cmkg.error.BadRequestException;
 import org.cmkg.search.SearchCatalog.Resource;
@@ -119,8 +124,9 @@ public final class SearchService {
             // nothing, show what has any of them, best coverage first, and say so.
             Query anyWord = new UserQueryParser(request.languages(), false).parse(request.q());
             if (!anyWord.equals(allWords)) {
-                Matches anyMatches = searcher.search(s -> collect(s, withoutExcludedGraphs(anyWord), cat));
-                List<Match> anyResults = selected(anyMatches, typeFilter, filters);
+                List<Query> words = plainWords(anyWord);
+                Matches anyMatches = searcher.search(s -> collect(s, withoutExcludedGraphs(anyWord), cat, words));
+                List<Match> anyResults = byCoverage(selected(anyMatches, typeFilter, filters), anyMatches);
                 if (!anyResults.isEmpty()) {
                     userQuery = anyWord;
                     matches = anyMatches;
@@ -141,6 +147,31 @@ public final class SearchService {
                 request.offset(), request.limit(), page, facets, millisSince(start));
     }
 
+    /** The user's plain words (a {@code +word} or {@code NOT} clause is required or excluded already). */
+    private static List<Query> plainWords(Query anyWord) {
+        if (!(anyWord instanceof BooleanQuery query))
+            return List.of();
+        List<Query> words = query.clauses().stream()
+                .filter(c -> c.getOccur() == Occur.SHOULD)
+                .map(BooleanClause::getQuery)
+                .toList();
+        return words.size() < 2 || words.size() > Integer.SIZE ? List.of() : words;
+    }
+
+    /**
+     * Relaxed results ordered by how many of the user's words each one matches in any of its
+     * texts (a claim may have one word in its label and another in its quote), then by score.
+     */
+    private static List<Match> byCoverage(List<Match> results, Matches matches) {
+        if (matches.wordsFound.isEmpty())
+            return results;
+        List<Match> ordered = new ArrayList<>(results);
+        // A stable sort: equal coverage keeps the score order.
+        ordered.sort(Comparator.comparingInt((Match m) -> Integer.bitCount(matches.wordsFound.getOrDefault(m.resource.iri(), 0)))
+                .reversed());
+        return ordered;
+    }
+
     /** The matches that pass the type and facet filters, best first. */
     private static List<Match> selected(Matches matches, Predicate<Resource> typeFilter, Map<Facet, Set<String>> filters) {
         return matches.byResource.values().stream()
@@ -158,16 +189,32 @@ public final class SearchService {
     /** The best-scoring index entry of one result. */
     private record Match(Resource resource, float score, String field, String lang, String text) {}
 
-    private record Matches(Map<String, Match> byResource, boolean truncated) {}
+    /**
+     * The results, best first; whether more entries matched than were examined; and, when asked
+     * for, per result a bit mask of the words found in any of its texts.
+     */
+    private record Matches(Map<String, Match> byResource, boolean truncated, Map<String, Integer> wordsFound) {}
 
     private Matches collect(IndexSearcher s, Query query, SearchCatalog cat) throws IOException {
+        return collect(s, query, cat, List.of());
+    }
+
+    private Matches collect(IndexSearcher s, Query query, SearchCatalog cat, List<Query> words) throws IOException {
+        List<FixedBitSet> docsWithWord = new ArrayList<>();
+        for (Query word : words)
+            docsWithWord.add(docsMatching(s, word));
         TopDocs top = s.search(query, MAX_SCANNED);
         StoredFields stored = s.storedFields();
         Map<String, Match> byResource = new LinkedHashMap<>();
+        Map<String, Integer> wordsFound = new HashMap<>();
         for (ScoreDoc sd : top.scoreDocs) {
             Document doc = stored.document(sd.doc, fieldsToLoad);
             Resource resource = cat.resultFor(doc.get(TextFields.URI));
-            if (resource == null || byResource.containsKey(resource.iri()))
+            if (resource == null)
+                continue;
+            if (!docsWithWord.isEmpty())
+                wordsFound.merge(resource.iri(), wordMask(docsWithWord, sd.doc), (a, b) -> a | b);
+            if (byResource.containsKey(resource.iri()))
                 continue;
             for (TextFields.IndexedPredicate p : TextFields.INDEXED) {
                 String text = doc.get(p.field());
@@ -179,7 +226,39 @@ public final class SearchService {
         }
         boolean truncated = top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
                 || top.totalHits.value > top.scoreDocs.length;
-        return new Matches(byResource, truncated);
+        return new Matches(byResource, truncated, wordsFound);
+    }
+
+    /** Every index entry a query matches, without scoring (cheap: no stored fields are read). */
+    private static FixedBitSet docsMatching(IndexSearcher s, Query query) throws IOException {
+        FixedBitSet docs = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
+        s.search(query, new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                docs.set(base + doc);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return docs;
+    }
+
+    private static int wordMask(List<FixedBitSet> docsWithWord, int doc) {
+        int mask = 0;
+        for (int i = 0; i < docsWithWord.size(); i++)
+            if (docsWithWord.get(i).get(doc))
+                mask |= 1 << i;
+        return mask;
     }
 
     private Hit hit(Match m, Query query, SearchCatalog cat) {

@@ -150,6 +150,15 @@ class SearchApiTest {
         assertTrue(either.get("relaxed").getAsBoolean());
         Set<String> hits = Set.copyOf(iris(either));
         assertTrue(hits.containsAll(Set.of("site/liangshan-rare-earth-park", "material/lithium")), hits.toString());
+        // Ranked by how many of the words a result has in any of its texts, then by score: c003 has
+        // 梁山 in its Chinese quote and "recycles" in its English label; the park, scoring higher
+        // on 梁山 alone, comes after it.
+        JsonObject spread = search(q("梁山 recycles"));
+        assertTrue(spread.get("relaxed").getAsBoolean());
+        JsonArray hits = spread.getAsJsonArray("hits");
+        assertEquals(List.of("claim/gao-zhang-2025/c003", "site/liangshan-rare-earth-park"), iris(spread).subList(0, 2));
+        assertTrue(hits.get(0).getAsJsonObject().get("score").getAsFloat() < hits.get(1).getAsJsonObject().get("score").getAsFloat(),
+                "ordered by words covered, not by score alone");
         // An explicit AND is kept: nothing matches, and nothing is relaxed.
         JsonObject strict = search(q("梁山 AND lithium"));
         assertEquals(0, strict.get("total").getAsInt());
