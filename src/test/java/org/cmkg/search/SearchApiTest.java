@@ -155,9 +155,10 @@ class SearchApiTest {
         // on 梁山 alone, comes after it.
         JsonObject spread = search(q("梁山 recycles"));
         assertTrue(spread.get("relaxed").getAsBoolean());
-        JsonArray hits = spread.getAsJsonArray("hits");
+        JsonArray spreadHits = spread.getAsJsonArray("hits");
         assertEquals(List.of("claim/gao-zhang-2025/c003", "site/liangshan-rare-earth-park"), iris(spread).subList(0, 2));
-        assertTrue(hits.get(0).getAsJsonObject().get("score").getAsFloat() < hits.get(1).getAsJsonObject().get("score").getAsFloat(),
+        assertTrue(spreadHits.get(0).getAsJsonObject().get("score").getAsFloat()
+                        < spreadHits.get(1).getAsJsonObject().get("score").getAsFloat(),
                 "ordered by words covered, not by score alone");
         // An explicit AND is kept: nothing matches, and nothing is relaxed.
         JsonObject strict = search(q("梁山 AND lithium"));
