@@ -56,8 +56,9 @@ public final class Application implements AutoCloseable {
      * Loads the data, builds the index and starts serving; returns once the port is open.
      * Loading runs on its own thread while the HTTP layer is assembled and started (class loading
      * and set-up of Fuseki, Javalin and Jetty take about as long as loading); requests that
-     * arrive before the data is complete wait for it ({@link ReadinessGate}). The search catalog is then built in the background (the first search
-     * waits for it).
+     * arrive before the data is complete wait for it ({@link ReadinessGate}). The search catalog
+     * and the reconciliation index are then built in the background (the first request that
+     * needs one waits for it).
      */
     public static Application start(ServerConfig config) {
         return start(config, StoreConfig.inMemory());

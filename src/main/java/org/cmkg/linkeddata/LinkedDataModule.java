@@ -1,6 +1,7 @@
 package org.cmkg.linkeddata;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -142,7 +143,7 @@ public final class LinkedDataModule implements RouteModule {
         }
         String graphIri = iris.graph(name);
         serveGraph(ctx, new Target("/graph/" + name, fixed), name, graph -> responder.turtlePage("Named graph " + graphIri,
-                String.format(java.util.Locale.ROOT, "The %,d triples of the named graph <%s> as this server holds them. "
+                String.format(Locale.ROOT, "The %,d triples of the named graph <%s> as this server holds them. "
                         + "In SPARQL: SELECT * WHERE { GRAPH <%s> { ?s ?p ?o } }", graph.size(), graphIri, graphIri), graph));
     }
 

@@ -13,12 +13,12 @@ import com.google.gson.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.jena.system.Txn;
 import org.cmkg.error.BadRequestException;
 import org.cmkg.freshness.Cached;
 import org.cmkg.freshness.DataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reconciliation over the knowledge graph: the name index, types and properties of the current

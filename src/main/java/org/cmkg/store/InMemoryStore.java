@@ -1,5 +1,7 @@
 package org.cmkg.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -80,8 +82,8 @@ public final class InMemoryStore {
         try {
             index.getIndexWriter().deleteAll();
             index.commit();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot empty the text index", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty the text index", e);
         }
         return false;
     }
