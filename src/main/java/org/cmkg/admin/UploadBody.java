@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import io.javalin.http.Context;
 
+import org.cmkg.http.UnreadBodyDrain;
+
 /**
  * Reads an upload's body up to a limit: a declared {@code Content-Length} above it is refused
  * before anything is read, and a body without one is read until it passes the limit (413 either
@@ -38,9 +40,11 @@ final class UploadBody {
     }
 
     private static AdminRequestException tooLarge(Context ctx, long size, long max) {
-        // The rest of the body stays unread, so Jetty will close the connection: say so, or a
-        // client that pools connections sends its next request into a closing socket.
-        ctx.header("Connection", "close");
+        // The rest of the body is read and discarded after the response (UnreadBodyDrain) when it
+        // is not too big; otherwise Jetty will close the connection: say so, or a client that
+        // pools connections sends its next request into a closing socket.
+        if (!UnreadBodyDrain.drains(ctx.req().getContentLengthLong()))
+            ctx.header("Connection", "close");
         return new AdminRequestException(413, String.format(Locale.ROOT,
                 "The upload (%,d bytes or more) is larger than the limit of %,d bytes; load big files with 'cmkg load', or raise --max-upload.",
                 size, max));

@@ -12,16 +12,25 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Keeps a connection usable after a request was refused without its body being read (an update
- * sent to the read-only endpoint, a Graph Store {@code PUT}, a wrong content type). Jetty closes
- * such a connection once the response is out, and an HTTP/1.1 client that pools connections can
- * send its next request into the closing socket and fail with no response at all. Reading the
- * rest of a small body before the exchange ends lets the connection stay open; a body larger
- * than {@value #MAX_DRAIN_BYTES} bytes is left unread and the response, if it can still be
- * changed, says {@code Connection: close} so the client does not reuse it.
+ * Makes sure a client hears why its request was refused, and keeps the connection usable, when
+ * the refusal came before the request's body was read (an update sent to the read-only
+ * endpoint, a Graph Store {@code PUT}, an upload over the size limit, a wrong content type).
+ * Jetty closes such a connection once the response is out, with the unread body still arriving:
+ * the client may then get a reset instead of the response, or send its next request into the
+ * closing socket (both seen with java.net.http). So the rest of a body of up to
+ * {@value #MAX_DRAIN_BYTES} bytes is read and discarded before the exchange ends; a larger one is
+ * left unread and the response, if it can still be changed, says {@code Connection: close}.
+ * (Clients that send big bodies should ask {@code Expect: 100-continue}: a refusal then comes
+ * before the body is sent.)
  */
 public final class UnreadBodyDrain implements Filter {
-    static final int MAX_DRAIN_BYTES = 1024 * 1024;
+    /** The most of a refused request's body read to keep its connection; more than most uploads refused for size. */
+    public static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
+
+    /** Whether a refused body of this declared length (-1: unknown) will be read to its end. */
+    public static boolean drains(long declaredLength) {
+        return declaredLength >= 0 && declaredLength <= MAX_DRAIN_BYTES;
+    }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
@@ -41,7 +50,7 @@ public final class UnreadBodyDrain implements Filter {
     private static boolean drain(HttpServletRequest request) {
         try {
             InputStream in = request.getInputStream();
-            byte[] buffer = new byte[8192];
+            byte[] buffer = new byte[64 * 1024];
             long total = 0;
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 total += n;
