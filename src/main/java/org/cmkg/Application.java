@@ -41,10 +41,12 @@ public final class Application implements AutoCloseable {
     private final WebServer web;
     private final List<RouteModule> modules;
     private final DataVersion dataVersion;
+    private final List<Runnable> backgroundWork;
 
     private Application(ServedDataset data, TextSearcher textSearcher, SparqlEndpoint sparql, WebServer web,
-                        List<RouteModule> modules, DataVersion dataVersion) {
+                        List<RouteModule> modules, DataVersion dataVersion, List<Runnable> backgroundWork) {
         this.data = data;
+        this.backgroundWork = backgroundWork;
         this.textSearcher = textSearcher;
         this.sparql = sparql;
         this.web = web;
@@ -111,7 +113,8 @@ public final class Application implements AutoCloseable {
             gate.open();
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
-            return new Application(data, textSearcher, sparql, web, modules, dataVersion);
+            return new Application(data, textSearcher, sparql, web, modules, dataVersion,
+                    List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork));
         } catch (RuntimeException e) {
             if (web != null)
                 web.close();
@@ -172,6 +175,9 @@ public final class Application implements AutoCloseable {
         try {
             web.close();
         } finally {
+            // Catalogs still being built hold read transactions, which a persistent store
+            // refuses to close under.
+            backgroundWork.forEach(Runnable::run);
             sparql.shutdown();
             textSearcher.close();
             closeModules();

@@ -50,6 +50,11 @@ public final class LinkingModules {
         reconciliation.refresh();
     }
 
+    /** Waits for what {@link #dataLoaded()} started in the background, before the store closes. */
+    public void awaitBackgroundWork() {
+        reconciliation.awaitBackgroundWork();
+    }
+
     /** Builds the linking modules over the served dataset. */
     public static LinkingModules create(ServerConfig config, DatasetGraph dataset, DataVersion version) {
         IriSpace iris = new IriSpace(config.baseIri());

@@ -36,6 +36,7 @@ public final class ReconciliationService {
     private final String identifierSpace;
     private final String schemaSpace;
     private final Cached<State> state;
+    private volatile CompletableFuture<Void> building = CompletableFuture.completedFuture(null);
 
     public ReconciliationService(DatasetGraph dataset, String identifierSpace, String schemaSpace, DataVersion version) {
         this.dataset = dataset;
@@ -49,10 +50,15 @@ public final class ReconciliationService {
      * first query does not pay for it; a query that comes sooner waits for the same build).
      */
     public void refresh() {
-        CompletableFuture.runAsync(state::get).exceptionally(e -> {
+        building = CompletableFuture.runAsync(state::get).exceptionally(e -> {
             LOG.warn("Building the reconciliation index failed; the first query will retry: {}", e.toString());
             return null;
         });
+    }
+
+    /** Waits for a build started by {@link #refresh()} (its read transaction must end before the store closes). */
+    public void awaitBackgroundWork() {
+        building.join();
     }
 
     public String identifierSpace() {

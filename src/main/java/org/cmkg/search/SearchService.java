@@ -60,6 +60,7 @@ public final class SearchService {
     private final Set<String> fieldsToLoad;
     private final Query excludedGraphs;
     private volatile CompletableFuture<Loaded> loaded;
+    private volatile CompletableFuture<Loaded> latest = CompletableFuture.completedFuture(null);
 
     /** The catalog and the class names it knows, built together. */
     private record Loaded(SearchCatalog catalog, Map<String, String> classesByName) {}
@@ -85,11 +86,17 @@ public final class SearchService {
      */
     public void refresh() {
         CompletableFuture<Loaded> next = CompletableFuture.supplyAsync(this::loadCatalog);
+        latest = next;
         CompletableFuture<Loaded> previous = loaded;
         if (previous == null || !previous.isDone())
             loaded = next;
         else
             next.thenRun(() -> loaded = next);
+    }
+
+    /** Waits for the catalog being read (its read transaction must end before the store closes). */
+    public void awaitBackgroundWork() {
+        latest.handle((done, failure) -> null).join();
     }
 
     private Loaded loadCatalog() {

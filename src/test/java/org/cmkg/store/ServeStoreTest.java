@@ -76,6 +76,19 @@ class ServeStoreTest {
         }
     }
 
+    @Test
+    void closingRightAfterStartWaitsForTheBackgroundCatalogs() {
+        // The search catalog and the reconciliation index are read in the background after
+        // start-up; closing at once must wait for their read transactions, or TDB2 refuses to
+        // release the store ("Active transactions").
+        Path own = dir.resolve("closed-at-once");
+        for (int round = 0; round < 3; round++) {
+            Application app = Application.start(projectData, StoreConfig.inMemory().withDirectory(own));
+            app.close();
+        }
+        PersistentStore.open(own, "test").close();
+    }
+
     private static JsonArray select(Http http, String query) {
         HttpResponse<String> r = http.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json");
         assertEquals(200, r.statusCode(), r.body());
