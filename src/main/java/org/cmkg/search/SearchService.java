@@ -81,8 +81,8 @@ public final class SearchService {
 
     /**
      * Reads the catalog from the store, in the background (start-up does not wait for it; the
-     * first search does); call once the data is loaded, and again after it changed. Searches keep using the previous
-     * catalog until the new one is complete.
+     * first search does); call once the data is loaded, and again after it changed. Searches
+     * keep using the previous catalog until the new one is complete.
      */
     public void refresh() {
         CompletableFuture<Loaded> next = CompletableFuture.supplyAsync(this::loadCatalog);
