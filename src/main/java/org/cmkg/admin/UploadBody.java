@@ -8,8 +8,6 @@ import java.util.Locale;
 
 import io.javalin.http.Context;
 
-import org.cmkg.http.UnreadBodyDrain;
-
 /**
  * Reads an upload's body up to a limit: a declared {@code Content-Length} above it is refused
  * before anything is read, and a body without one is read until it passes the limit (413 either
@@ -21,7 +19,7 @@ final class UploadBody {
     static byte[] read(Context ctx, long maxBytes) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes)
-            throw tooLarge(ctx, declared, maxBytes);
+            throw tooLarge(declared, maxBytes);
         try (InputStream in = ctx.req().getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
             byte[] buffer = new byte[64 * 1024];
@@ -30,7 +28,7 @@ final class UploadBody {
             while ((n = in.read(buffer)) != -1) {
                 total += n;
                 if (total > maxBytes)
-                    throw tooLarge(ctx, total, maxBytes);
+                    throw tooLarge(total, maxBytes);
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
@@ -39,12 +37,7 @@ final class UploadBody {
         }
     }
 
-    private static AdminRequestException tooLarge(Context ctx, long size, long max) {
-        // The rest of the body is read and discarded after the response (UnreadBodyDrain) when it
-        // is not too big; otherwise Jetty will close the connection: say so, or a client that
-        // pools connections sends its next request into a closing socket.
-        if (!UnreadBodyDrain.drains(ctx.req().getContentLengthLong()))
-            ctx.header("Connection", "close");
+    private static AdminRequestException tooLarge(long size, long max) {
         return new AdminRequestException(413, String.format(Locale.ROOT,
                 "The upload (%,d bytes or more) is larger than the limit of %,d bytes; load big files with 'cmkg load', or raise --max-upload.",
                 size, max));

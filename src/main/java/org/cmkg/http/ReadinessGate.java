@@ -40,15 +40,12 @@ public final class ReadinessGate implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (!ready.isDone() && !awaitReady((HttpServletResponse) res))
-            return;
-        if (ready.isCompletedExceptionally()) {
-            refuse((HttpServletResponse) res, "The server failed to start; see its log.");
-            return;
-        }
-        chain.doFilter(req, res);
+        boolean open = ready.isDone() && !ready.isCompletedExceptionally();
+        if (open || awaitReady((HttpServletResponse) res))
+            chain.doFilter(req, res);
     }
 
+    /** Waits for the data; false (with a 503 sent) if start-up failed or took too long. */
     private boolean awaitReady(HttpServletResponse response) throws IOException {
         try {
             ready.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);

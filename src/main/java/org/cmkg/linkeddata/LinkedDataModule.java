@@ -130,19 +130,10 @@ public final class LinkedDataModule implements RouteModule {
      * identification would), so that a graph named in a dump or a quad can be fetched.
      */
     private void serveNamedGraph(Context ctx) {
-        String name = ctx.pathParam("name");
-        Optional<Representation> fixed = Optional.empty();
-        int dot = name.lastIndexOf('.');
-        if (dot > 0) {
-            Optional<Representation> suffix = Representation.ofSuffix(name.substring(dot + 1));
-            String bare = name.substring(0, dot);
-            if (suffix.isPresent() && isLoaded(iris.graph(bare))) {
-                fixed = suffix;
-                name = bare;
-            }
-        }
+        Target target = target("/graph/" + ctx.pathParam("name"), this::isLoaded);
+        String name = target.path().substring("/graph/".length());
         String graphIri = iris.graph(name);
-        serveGraph(ctx, new Target("/graph/" + name, fixed), name, graph -> responder.turtlePage("Named graph " + graphIri,
+        serveGraph(ctx, target, name, graph -> responder.turtlePage("Named graph " + graphIri,
                 String.format(Locale.ROOT, "The %,d triples of the named graph <%s> as this server holds them. "
                         + "In SPARQL: SELECT * WHERE { GRAPH <%s> { ?s ?p ?o } }", graph.size(), graphIri, graphIri), graph));
     }

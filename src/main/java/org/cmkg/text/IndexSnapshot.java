@@ -37,9 +37,8 @@ import org.slf4j.LoggerFactory;
  * bytes and names of the RDF files, the base IRI, the index layout, Lucene's version and, for the
  * snapshot beside the jar, that jar's size and time, so a rebuilt jar with other analysers never
  * meets an old snapshot), so a change to any of them finds no snapshot and the index is built as
- * usual. The build writes the
- * snapshot of the embedded data beside the jar ({@code target/cmkg-index/}); the server never
- * writes one itself.
+ * usual. The build writes the snapshot of the embedded data beside the jar
+ * ({@code target/cmkg-index/}); the server never writes one itself.
  */
 public final class IndexSnapshot {
     private static final Logger LOG = LoggerFactory.getLogger(IndexSnapshot.class);

@@ -2,6 +2,7 @@ package org.cmkg.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,19 +64,25 @@ public final class TextIndexer {
 
     /** How many index entries the dataset makes: one per literal of an indexed predicate in a named graph. */
     public static long countIndexable(DatasetGraph dataset) {
-        return indexable(dataset).size();
+        long[] count = {0};
+        forEachIndexable(dataset, q -> count[0]++);
+        return count[0];
     }
 
     private static List<Quad> indexable(DatasetGraph dataset) {
         List<Quad> quads = new ArrayList<>();
+        forEachIndexable(dataset, quads::add);
+        return quads;
+    }
+
+    private static void forEachIndexable(DatasetGraph dataset, Consumer<Quad> action) {
         Txn.executeRead(dataset, () -> {
             for (TextFields.IndexedPredicate p : TextFields.INDEXED)
                 dataset.find(Node.ANY, Node.ANY, p.predicate(), Node.ANY)
                         .forEachRemaining(q -> {
                             if (q.getObject().isLiteral() && !q.isDefaultGraph())
-                                quads.add(q);
+                                action.accept(q);
                         });
         });
-        return quads;
     }
 }

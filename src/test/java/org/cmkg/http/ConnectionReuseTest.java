@@ -39,6 +39,17 @@ class ConnectionReuseTest {
         assertNextRequestIsServed("POST", "/sparql", "application/sparql-update");
     }
 
+    @Test
+    void aRefusedBodyTooBigToDrainGetsConnectionClose() throws Exception {
+        // Above the drain limit the body is not read; the refusal says the connection ends.
+        try (RawHttp connection = new RawHttp(server.app().port())) {
+            String refused = connection.sendHeadersOnly("POST", "/sparql", "Content-Type: application/sparql-update\r\n",
+                    UnreadBodyDrain.MAX_DRAIN_BYTES + 1);
+            assertTrue(refused.startsWith("HTTP/1.1 4"), refused);
+            assertTrue(RawHttp.announcesClose(refused), refused);
+        }
+    }
+
     private static void assertNextRequestIsServed(String method, String target, String contentType) throws Exception {
         byte[] body = "<http://x/s> <http://x/p> <http://x/o> .\n".getBytes(StandardCharsets.UTF_8);
         try (RawHttp connection = new RawHttp(server.app().port())) {

@@ -40,6 +40,17 @@ public final class RawHttp implements AutoCloseable {
         return readResponse();
     }
 
+    /**
+     * Sends only a request's headers, announcing a body of {@code contentLength} bytes that never
+     * comes, and returns the response (a server that refuses early answers without the body).
+     */
+    public String sendHeadersOnly(String method, String target, String headers, long contentLength) throws IOException {
+        out.write(ascii(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers
+                + "Content-Length: " + contentLength + "\r\n\r\n"));
+        out.flush();
+        return readResponse();
+    }
+
     /** Sends a GET on the same connection and returns its response. */
     public String get(String target) throws IOException {
         out.write(ascii("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n"));
