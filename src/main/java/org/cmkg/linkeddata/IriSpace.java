@@ -52,11 +52,6 @@ public record IriSpace(String base) {
         return base + "ontology#";
     }
 
-    /** The published JSON-LD context, {@code {base}context.jsonld}. */
-    public String jsonLdContext() {
-        return base + "context.jsonld";
-    }
-
     /** A named graph, {@code {base}graph/{name}}. */
     public String graph(String name) {
         return base + "graph/" + name;

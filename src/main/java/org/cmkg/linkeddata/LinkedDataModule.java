@@ -43,7 +43,7 @@ public final class LinkedDataModule implements RouteModule {
         this.iris = iris;
         this.dataset = dataset;
         this.describer = new ResourceDescriber(dataset);
-        this.jsonLd = new JsonLdWriter(iris);
+        this.jsonLd = new JsonLdWriter();
         this.responder = new GraphResponder(new RdfOutput(iris, jsonLd));
         this.resourcePage = new ResourcePage(iris);
         this.ontologyPage = new OntologyPage(iris);
@@ -78,7 +78,7 @@ public final class LinkedDataModule implements RouteModule {
                 new EndpointDoc("GET", "/graph/{name}",
                         "A named graph {base}graph/… (one per document, plus entities, disagreements, ontology, shapes): its triples, same formats.",
                         "/graph/wang-2025.ttl"),
-                new EndpointDoc("GET", CONTEXT_PATH, "The JSON-LD context our JSON-LD names.", CONTEXT_PATH));
+                new EndpointDoc("GET", CONTEXT_PATH, "The JSON-LD context our JSON-LD embeds, for writing JSON-LD against it.", CONTEXT_PATH));
     }
 
     /** GET and HEAD alike (Jetty sends no body for HEAD), so clients can check a link or its type cheaply. */
