@@ -72,15 +72,23 @@ public final class SearchService {
      */
     public void refresh() {
         CompletableFuture<Loaded> next = CompletableFuture.supplyAsync(this::loadCatalog);
-        latest = next;
         CompletableFuture<Loaded> previous = loaded;
-        if (previous == null || !previous.isDone())
+        if (previous == null || !previous.isDone()) {
             loaded = next;
-        else
-            next.thenRun(() -> loaded = next);
+            latest = next;
+        } else {
+            // latest completes only once searches use the new catalog.
+            latest = next.thenApply(catalog -> {
+                loaded = next;
+                return catalog;
+            });
+        }
     }
 
-    /** Waits for the catalog being read (its read transaction must end before the store closes). */
+    /**
+     * Waits for the catalog being read (its read transaction must end before the store closes);
+     * once it returns, searches use the catalog it read.
+     */
     public void awaitBackgroundWork() {
         latest.handle((done, failure) -> null).join();
     }
