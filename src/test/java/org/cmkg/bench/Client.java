@@ -29,8 +29,11 @@ final class Client {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<Engine, String> bases;
 
-    /** p50 and p95 in milliseconds. */
-    record Latency(double p50, double p95) {}
+    /**
+     * p50 and p95 in milliseconds; for our search API also the same of the time the search
+     * service reports it spent ({@code tookMs}, without HTTP), else NaN.
+     */
+    record Latency(double p50, double p95, double serviceP50, double serviceP95) {}
 
     /** @param bases each engine's base URL ({@code http://127.0.0.1:PORT}) */
     Client(Map<Engine, String> bases) {
@@ -51,15 +54,22 @@ final class Client {
                 for (Engine e : engines)
                     execute(e, task, repeated ? 0 : i);
             double[][] ms = new double[engines.size()][runs];
+            double[][] inService = new double[engines.size()][runs];
             for (int i = 0; i < runs; i++) {
                 int round = repeated ? 0 : warmup + i;
                 for (int k = 0; k < engines.size(); k++) {
                     int e = (i + k) % engines.size();
-                    ms[e][i] = timed(engines.get(e), task, round);
+                    long t = System.nanoTime();
+                    String body = execute(engines.get(e), task, round);
+                    ms[e][i] = (System.nanoTime() - t) / 1e6;
+                    inService[e][i] = tookMs(body);
                 }
             }
-            for (int e = 0; e < engines.size(); e++)
-                result.get(engines.get(e)).put(task.name(), percentiles(ms[e]));
+            for (int e = 0; e < engines.size(); e++) {
+                double[] all = percentiles(ms[e]);
+                double[] service = percentiles(inService[e]);
+                result.get(engines.get(e)).put(task.name(), new Latency(all[0], all[1], service[0], service[1]));
+            }
         }
         return result;
     }
@@ -108,17 +118,18 @@ final class Client {
         return n / seconds;
     }
 
-    private double timed(Engine engine, Task task, int round) {
-        long t = System.nanoTime();
-        execute(engine, task, round);
-        return (System.nanoTime() - t) / 1e6;
+    /** The {@code tookMs} of a search API answer (its last field), or NaN for any other answer. */
+    static double tookMs(String body) {
+        int at = body.lastIndexOf("\"tookMs\":");
+        return at < 0 ? Double.NaN : Double.parseDouble(body.substring(at + 9, body.indexOf('}', at)).strip());
     }
 
-    private static Latency percentiles(double[] ms) {
+    /** p50 and p95 (NaN if any value is). */
+    private static double[] percentiles(double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
-        return new Latency(sorted[(int) Math.floor(0.5 * (n - 1))], sorted[(int) Math.ceil(0.95 * (n - 1))]);
+        return new double[] {sorted[(int) Math.floor(0.5 * (n - 1))], sorted[(int) Math.ceil(0.95 * (n - 1))]};
     }
 
     /** Sends one request; fails on anything but 200. Returns the body. */
