@@ -4,10 +4,10 @@ import java.util.List;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.dataversion.DataVersion;
 import org.cmkg.dump.DumpFiles;
 import org.cmkg.dump.DumpModule;
 import org.cmkg.dump.DumpWriter;
-import org.cmkg.freshness.DataVersion;
 import org.cmkg.http.RouteModule;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.LinkedDataModule;

@@ -1,4 +1,4 @@
-package org.cmkg.freshness;
+package org.cmkg.dataversion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

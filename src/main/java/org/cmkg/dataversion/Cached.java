@@ -1,4 +1,4 @@
-package org.cmkg.freshness;
+package org.cmkg.dataversion;
 
 import java.util.function.Function;
 

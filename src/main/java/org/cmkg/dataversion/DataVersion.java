@@ -1,4 +1,4 @@
-package org.cmkg.freshness;
+package org.cmkg.dataversion;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
