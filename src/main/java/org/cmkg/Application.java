@@ -17,7 +17,6 @@ import org.cmkg.http.ReadinessGate;
 import org.cmkg.http.RouteModule;
 import org.cmkg.http.WebServer;
 import org.cmkg.ingest.ServingStore;
-import org.cmkg.linking.LinkingModules;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
 import org.cmkg.sparql.SparqlEndpoint;

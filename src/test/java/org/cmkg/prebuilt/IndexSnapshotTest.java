@@ -1,4 +1,4 @@
-package org.cmkg.store;
+package org.cmkg.prebuilt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,8 +19,9 @@ import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.lucene.index.DirectoryReader;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.store.InMemoryStore;
+import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.Fixture;
-import org.cmkg.text.IndexSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

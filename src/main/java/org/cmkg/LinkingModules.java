@@ -1,4 +1,4 @@
-package org.cmkg.linking;
+package org.cmkg;
 
 import java.util.List;
 

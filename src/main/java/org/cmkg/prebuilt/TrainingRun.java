@@ -1,4 +1,4 @@
-package org.cmkg.startup;
+package org.cmkg.prebuilt;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import org.cmkg.Application;
 import org.cmkg.store.InMemoryStore;
-import org.cmkg.text.IndexSnapshot;
 import org.cmkg.config.ServerConfig;
 
 /**

@@ -1,4 +1,4 @@
-package org.cmkg.text;
+package org.cmkg.prebuilt;
 
 import java.io.IOException;
 import java.io.InputStream;
