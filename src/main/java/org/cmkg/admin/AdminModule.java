@@ -20,7 +20,7 @@ import org.cmkg.error.BadRequestException;
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.RouteModule;
 import org.cmkg.ingest.FocusValidator;
-import org.cmkg.knowledge.GraphRule;
+import org.cmkg.ingest.GraphRule;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.IngestReport;

@@ -13,7 +13,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.cmkg.config.RdfLocation;
-import org.cmkg.knowledge.GraphRule;
 import org.cmkg.store.RdfFiles;
 
 /**

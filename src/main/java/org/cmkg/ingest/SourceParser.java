@@ -16,7 +16,6 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.Context;
-import org.cmkg.knowledge.GraphRuleStream;
 import org.cmkg.validation.Finding;
 
 /**

@@ -16,9 +16,9 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.path.PathWriter;
 import org.apache.jena.sparql.core.Prologue;
-import org.cmkg.knowledge.KnowledgeFiles;
+import org.apache.jena.sparql.path.PathWriter;
+import org.cmkg.rdfdata.KnowledgeFiles;
 
 /**
  * Checks RDF data the way the build, the {@code validate}/{@code load} commands and uploads do:

@@ -1,4 +1,4 @@
-package org.cmkg.knowledge;
+package org.cmkg.rdfdata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.cmkg.ingest.GraphRule;
 
 /**
  * Where the knowledge lives under a project root: {@code ontology/ontology.ttl},

@@ -1,4 +1,4 @@
-package org.cmkg.knowledge;
+package org.cmkg.ingest;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.cmkg.knowledge;
+package org.cmkg.rdfdata;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -20,8 +20,8 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.cmkg.knowledge.GraphRule;
-import org.cmkg.knowledge.GraphRuleStream;
+import org.cmkg.ingest.GraphRule;
+import org.cmkg.ingest.GraphRuleStream;
 
 /**
  * Reads RDF files of any RIOT syntax into one in-memory dataset, following {@link GraphRule}, and

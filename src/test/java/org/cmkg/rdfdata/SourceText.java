@@ -1,4 +1,4 @@
-package org.cmkg.knowledge;
+package org.cmkg.rdfdata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.cmkg.knowledge;
+package org.cmkg.ingest;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;

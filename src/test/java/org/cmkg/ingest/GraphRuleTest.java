@@ -1,4 +1,4 @@
-package org.cmkg.knowledge;
+package org.cmkg.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.apache.jena.riot.Lang;
+import org.cmkg.rdfdata.KnowledgeFiles;
 import org.junit.jupiter.api.Test;
 
 class GraphRuleTest {
