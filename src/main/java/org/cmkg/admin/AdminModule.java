@@ -19,7 +19,6 @@ import org.cmkg.config.StoreConfig;
 import org.cmkg.error.BadRequestException;
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.RouteModule;
-import org.cmkg.ingest.FocusValidator;
 import org.cmkg.ingest.GraphRule;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
@@ -27,6 +26,7 @@ import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.IngestSource;
 import org.cmkg.ingest.ReportFormat;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.validation.FocusValidator;
 
 /**
  * {@code POST /admin/load}: upload one RDF document over HTTP, with the same validation and

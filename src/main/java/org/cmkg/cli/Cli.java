@@ -3,7 +3,7 @@ package org.cmkg.cli;
 import java.io.PrintWriter;
 import java.net.BindException;
 
-import org.cmkg.store.DataLoadException;
+import org.cmkg.ingest.DataLoadException;
 import org.cmkg.store.IndexInconsistentException;
 import org.cmkg.store.StoreLockedException;
 

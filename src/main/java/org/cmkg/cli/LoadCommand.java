@@ -4,16 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cmkg.ingest.FocusValidator;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.IngestSource;
 import org.cmkg.ingest.ReportFormat;
 import org.cmkg.ingest.SourceFiles;
 import org.cmkg.store.IndexConsistency;
-import org.cmkg.store.ParallelIndexer;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.text.ParallelIndexer;
+import org.cmkg.validation.FocusValidator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

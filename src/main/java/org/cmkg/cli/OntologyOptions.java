@@ -7,7 +7,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
-import org.cmkg.ingest.FocusValidator;
+import org.cmkg.validation.FocusValidator;
 
 import picocli.CommandLine.Option;
 

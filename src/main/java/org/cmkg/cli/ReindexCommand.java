@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cmkg.store.IndexConsistency;
-import org.cmkg.store.ParallelIndexer;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.Reindexer;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.text.ParallelIndexer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -16,7 +16,7 @@ import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.lucene.index.Term;
-import org.cmkg.store.ParallelIndexer;
+import org.cmkg.text.ParallelIndexer;
 
 /**
  * Writes a batch's quads into the store inside the load's write transaction, and keeps the text

@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.cmkg.validation.Finding;
+import org.cmkg.validation.MirrorValidation;
 
 /**
  * Parses the sources of a load on its own thread, one after the other, and hands their quads to

@@ -6,10 +6,10 @@ import java.util.List;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.cmkg.config.ServerConfig;
-import org.cmkg.store.DataLoadException;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.validation.FocusValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,7 +13,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.cmkg.config.RdfLocation;
-import org.cmkg.store.RdfFiles;
 
 /**
  * Turns the {@code FILES|DIRS} of a command line into {@link IngestSource}s: a directory

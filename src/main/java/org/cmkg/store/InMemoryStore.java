@@ -10,6 +10,7 @@ import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.ingest.RdfFiles;
 import org.cmkg.prebuilt.IndexSnapshot;
 import org.cmkg.text.TextIndexFactory;
 import org.cmkg.text.TextIndexer;

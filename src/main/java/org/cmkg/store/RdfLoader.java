@@ -17,9 +17,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.cmkg.config.RdfLocation;
+import org.cmkg.ingest.DataLoadException;
 import org.cmkg.ingest.GraphRule;
 import org.cmkg.ingest.GraphRuleStream;
-import org.cmkg.store.RdfFiles.RdfFile;
+import org.cmkg.ingest.RdfFiles;
+import org.cmkg.ingest.RdfFiles.RdfFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

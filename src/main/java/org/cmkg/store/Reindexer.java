@@ -17,6 +17,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.cmkg.text.ParallelIndexer;
 
 /**
  * Rebuilds the text index from the store: every literal of an indexed predicate becomes an index

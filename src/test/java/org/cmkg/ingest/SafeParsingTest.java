@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.cmkg.config.RdfLocation;
 import org.cmkg.validation.Finding;
+import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -22,6 +22,7 @@ import org.cmkg.config.RdfLocation;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,11 +10,11 @@ import java.util.Optional;
 
 import org.apache.lucene.index.Term;
 import org.cmkg.config.RdfLocation;
-import org.cmkg.ingest.FocusValidator;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.SourceFiles;
 import org.cmkg.testing.StoreContent;
+import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

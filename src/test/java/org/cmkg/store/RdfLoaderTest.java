@@ -18,6 +18,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.cmkg.config.RdfLocation;
+import org.cmkg.ingest.DataLoadException;
+import org.cmkg.ingest.RdfFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

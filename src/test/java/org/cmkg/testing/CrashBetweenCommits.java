@@ -8,7 +8,6 @@ import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.lucene.store.Directory;
 import org.cmkg.config.RdfLocation;
-import org.cmkg.ingest.FocusValidator;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.SourceFiles;
@@ -16,6 +15,7 @@ import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextIndexFactory;
+import org.cmkg.validation.FocusValidator;
 
 /**
  * A child-process main: loads files into a store and dies (exit 77, no clean-up, like a power cut)

@@ -1,4 +1,4 @@
-package org.cmkg.store;
+package org.cmkg.ingest;
 
 /**
  * An RDF file that cannot be read. The message names the file and, where the parser knows it,

@@ -1,9 +1,9 @@
-package org.cmkg.ingest;
+package org.cmkg.validation;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.LinkedHashSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 
@@ -12,7 +12,6 @@ import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.sparql.core.Quad;
-import org.cmkg.validation.Finding;
 
 /**
  * Shape checking beside the write, for a first load into an empty store. The write transaction
@@ -23,7 +22,7 @@ import org.cmkg.validation.Finding;
  * thread is still writing and building indexes. The copy is bounded ({@code maxQuads}); a bigger
  * batch falls back to checking inside the transaction.
  */
-final class MirrorValidation {
+public final class MirrorValidation {
     private final FocusValidator validator;
     private final long maxQuads;
     private Graph mirror = GraphMemFactory.createDefaultGraphSameTerm();
@@ -31,13 +30,13 @@ final class MirrorValidation {
     private volatile long millis;
     private final CompletableFuture<Optional<List<Finding>>> result = new CompletableFuture<>();
 
-    MirrorValidation(FocusValidator validator, long maxQuads) {
+    public MirrorValidation(FocusValidator validator, long maxQuads) {
         this.validator = validator;
         this.maxQuads = maxQuads;
     }
 
     /** Copies the quads of a parsed block (parser thread). */
-    void add(List<Quad> block) {
+    public void add(List<Quad> block) {
         if (mirror == null)
             return;
         quads += block.size();
@@ -50,7 +49,7 @@ final class MirrorValidation {
     }
 
     /** Checks the copy (parser thread, once parsing has ended). */
-    void validate(LongConsumer progress) {
+    public void validate(LongConsumer progress) {
         try {
             if (mirror == null) {
                 result.complete(Optional.empty());
@@ -70,18 +69,18 @@ final class MirrorValidation {
     }
 
     /** Gives up (parsing failed or was cancelled): the load checks inside the transaction, if at all. */
-    void abandon() {
+    public void abandon() {
         mirror = null;
         result.complete(Optional.empty());
     }
 
     /** How long the check of the copy took (0 if it did not run). */
-    long millis() {
+    public long millis() {
         return millis;
     }
 
     /** The findings (without sources), or empty if the batch was checked here not at all. */
-    Optional<List<Finding>> findings() {
+    public Optional<List<Finding>> findings() {
         return result.join();
     }
 }

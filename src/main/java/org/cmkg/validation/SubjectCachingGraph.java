@@ -1,4 +1,4 @@
-package org.cmkg.ingest;
+package org.cmkg.validation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.cmkg.ingest;
+package org.cmkg.validation;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,8 +30,7 @@ import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.cmkg.config.RdfLocation;
-import org.cmkg.store.RdfFiles;
-import org.cmkg.validation.Finding;
+import org.cmkg.ingest.RdfFiles;
 import org.cmkg.vocab.ReportPrefixes;
 
 /**

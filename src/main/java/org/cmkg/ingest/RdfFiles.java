@@ -1,4 +1,4 @@
-package org.cmkg.store;
+package org.cmkg.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

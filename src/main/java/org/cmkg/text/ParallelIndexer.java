@@ -1,4 +1,4 @@
-package org.cmkg.store;
+package org.cmkg.text;
 
 import java.util.ArrayList;
 import java.util.List;
