@@ -54,7 +54,8 @@ public final class InMemoryStore {
             LOG.info("Text index restored from its snapshot in {} ms", (System.nanoTime() - start) / 1_000_000);
             return report;
         }
-        long entries = TextIndexer.indexAll(base, data.textIndex(), Runtime.getRuntime().availableProcessors());
+        long entries = TextIndexer.addAll(base, data.textIndex(), Runtime.getRuntime().availableProcessors(), n -> {});
+        data.textIndex().commit();
         LOG.info("Indexed {} literals in {} ms", entries, (System.nanoTime() - start) / 1_000_000);
         return report;
     }

@@ -3,7 +3,6 @@ package org.cmkg.text;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.cmkg.vocab.CMKG;
@@ -48,8 +47,12 @@ public final class TextFields {
         return null;
     }
 
-    static Node node(String iri) {
-        return NodeFactory.createURI(iri);
+    /** Whether literals of a predicate are indexed. */
+    public static boolean isIndexed(Node predicate) {
+        for (IndexedPredicate p : INDEXED)
+            if (p.predicate().equals(predicate))
+                return true;
+        return false;
     }
 
     private TextFields() {}

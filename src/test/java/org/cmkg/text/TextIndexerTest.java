@@ -37,7 +37,8 @@ class TextIndexerTest {
         TextIndexLucene bulk = TextIndexFactory.inMemory();
         DatasetGraph plain = DatasetGraphFactory.createTxnMem();
         new RdfLoader("https://w3id.org/cmkg/").load(FIXTURE, plain);
-        long entries = TextIndexer.indexAll(plain, bulk, 2);
+        long entries = TextIndexer.addAll(plain, bulk, 2, n -> {});
+        bulk.commit();
         assertTrue(entries > 100, "indexed " + entries);
 
         for (String[] q : List.of(new String[] {"statement", "稀土", "zh"}, new String[] {"label", "Ukraine", "en"},
