@@ -16,7 +16,7 @@ public final class Cli {
 
     /** Parses and runs the arguments; returns the exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new CmkgCommand());
+        CommandLine cli = new CommandLine(new CmkgCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(commandLine.getErr(), e));
         return cli.execute(args);
     }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.cmkg.Application;
-import org.cmkg.store.InMemoryStore;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.ingest.StartupLoad;
 
 /**
  * The build's training run for class-data sharing (CDS). The build starts this class once with
@@ -22,8 +22,8 @@ import org.cmkg.config.ServerConfig;
  * class into the archive, and {@code java -XX:SharedArchiveFile=target/cmkg.jsa -jar
  * target/cmkg.jar serve} maps them instead of loading and verifying thousands of classes from
  * the jar again: about a second less from process start to first answer. It also leaves the
- * embedded data's text index beside the jar ({@link IndexSnapshot}), which the served start
- * copies instead of rebuilding.
+ * embedded data's text index and validation verdict beside the jar ({@link StartupCache}), which
+ * the served start uses instead of indexing and validating again.
  */
 public final class TrainingRun {
     private static final List<String> REQUESTS = List.of(
@@ -47,15 +47,16 @@ public final class TrainingRun {
                 if (response.statusCode() != 200)
                     throw new IllegalStateException("training request " + path + " answered " + response.statusCode());
             }
-            // The embedded data's text index, kept beside the jar: the served start copies it
-            // instead of analysing every literal again.
-            Optional<IndexSnapshot> snapshot = IndexSnapshot.besideJar();
-            if (snapshot.isPresent()) {
+            // The embedded data's text index and the verdict that it passed the shapes (this start
+            // validated it), kept beside the jar: the served start copies the index instead of
+            // analysing every literal again, and does not check the same bytes again.
+            Optional<StartupCache> cache = config.jar().flatMap(StartupCache::besideJar);
+            if (cache.isPresent()) {
                 try {
-                    snapshot.get().save(InMemoryStore.snapshotKey(snapshot.get(), config), app.data().textIndex());
+                    cache.get().save(StartupLoad.cacheKey(cache.get(), config), app.data().textIndex());
                 } catch (IOException e) {
-                    // Only start-up speed depends on it: the server indexes the data itself.
-                    System.err.println("warning: no text index snapshot written: " + e);
+                    // Only start-up speed depends on it: the server validates and indexes the data itself.
+                    System.err.println("warning: no start-up cache written: " + e);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package org.cmkg.text;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +16,8 @@ import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one indexer of the text index. It holds the one definition of what is indexed
@@ -24,6 +28,7 @@ import org.apache.jena.system.Txn;
  * triple for writes through the indexed dataset; nothing writes that way.
  */
 public final class TextIndexer {
+    private static final Logger LOG = LoggerFactory.getLogger(TextIndexer.class);
 
     private TextIndexer() {}
 
@@ -58,6 +63,39 @@ public final class TextIndexer {
         }
         long documents = indexer.finish();
         progress.accept(documents);
+        return documents;
+    }
+
+    /**
+     * Fills the empty index of a dataset just loaded and commits: from the prebuilt copy when there
+     * is one and it holds one document per indexable literal (a cheap guard on top of its key), else
+     * in one bulk pass. Returns the number of documents.
+     */
+    public static long fill(DatasetGraph dataset, TextIndexLucene index, int threads, PrebuiltIndex prebuilt) {
+        long start = System.nanoTime();
+        if (prebuilt.restoreInto(index)) {
+            long documents = index.getIndexWriter().getDocStats().numDocs;
+            long expected = countIndexable(dataset);
+            if (documents == expected) {
+                LOG.info("Text index restored from its snapshot in {} ms", (System.nanoTime() - start) / 1_000_000);
+                return documents;
+            }
+            LOG.warn("The index snapshot holds {} documents for {} literals; rebuilding the index", documents, expected);
+            try {
+                index.getIndexWriter().deleteAll();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot empty the text index", e);
+            }
+        }
+        long documents;
+        try {
+            documents = addAll(dataset, index, threads, n -> {});
+        } catch (RuntimeException | Error e) {
+            index.rollback();
+            throw e;
+        }
+        index.commit();
+        LOG.info("Indexed {} literals in {} ms", documents, (System.nanoTime() - start) / 1_000_000);
         return documents;
     }
 

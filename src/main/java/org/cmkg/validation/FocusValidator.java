@@ -15,7 +15,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.compose.MultiUnion;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.engine.Target;
 import org.apache.jena.shacl.engine.ValidationContext;
@@ -29,8 +28,6 @@ import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.cmkg.config.RdfLocation;
-import org.cmkg.ingest.RdfFiles;
 import org.cmkg.vocab.ReportPrefixes;
 
 /**
@@ -44,6 +41,7 @@ import org.cmkg.vocab.ReportPrefixes;
  * <p>Targets are matched here rather than by asking SHACL for each shape's focus nodes (which
  * would scan the store): a node's types are read once and closed over the ontology's
  * {@code rdfs:subClassOf} hierarchy, then each shape's targets are tested against them.
+ * {@code org.cmkg.ingest.OntologyFolder} makes the validator of an ontology folder.
  */
 public final class FocusValidator {
     static {
@@ -65,50 +63,6 @@ public final class FocusValidator {
         this.shapes = shapes;
         this.ontology = ontology;
         this.superClasses = closure(ontology);
-    }
-
-    /**
-     * The validator of the project's shapes: {@code shapes.ttl} and {@code ontology.ttl} from the
-     * ontology folder (on disk, or the one embedded in the jar).
-     *
-     * @throws IllegalStateException if either file is missing or does not parse
-     */
-    public static FocusValidator forOntology(RdfLocation ontologyFolder) {
-        Graph shapes = null;
-        Graph ontology = null;
-        for (RdfFiles.RdfFile file : RdfFiles.list(ontologyFolder)) {
-            String name = file.path().getFileName().toString();
-            if (name.startsWith("shapes."))
-                shapes = read(file);
-            else if (name.startsWith("ontology."))
-                ontology = read(file);
-        }
-        if (shapes == null || ontology == null)
-            throw new IllegalStateException("The ontology folder " + ontologyFolder
-                    + " must hold shapes.ttl and ontology.ttl for validation");
-        return new FocusValidator(Shapes.parse(shapes), ontology);
-    }
-
-    /** The validator of the first folder among {@code locations} that holds the shapes, else of the jar's. */
-    public static FocusValidator forSources(List<RdfLocation> locations) {
-        for (RdfLocation location : locations)
-            if (isOntologyFolder(location))
-                return forOntology(location);
-        return forOntology(RdfLocation.EMBEDDED_ONTOLOGY);
-    }
-
-    /** Whether a folder holds the shapes and the ontology ({@code shapes.*}, {@code ontology.*}). */
-    public static boolean isOntologyFolder(RdfLocation folder) {
-        List<String> names = RdfFiles.list(folder).stream().map(f -> f.path().getFileName().toString()).toList();
-        return names.stream().anyMatch(n -> n.startsWith("shapes.")) && names.stream().anyMatch(n -> n.startsWith("ontology."));
-    }
-
-    private static Graph read(RdfFiles.RdfFile file) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.path())) {
-            return RDFParser.source(in).lang(file.lang()).base(file.path().toUri().toString()).toGraph();
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalStateException("Cannot read " + file.displayName() + ": " + e.getMessage(), e);
-        }
     }
 
     /** The ontology the validator reads the class hierarchy from (to add to data graphs). */

@@ -52,8 +52,8 @@ class AdminLoadTest {
     static void start() {
         ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1")
                 .withSources(List.of(new RdfLocation.Folder(Path.of("ontology")), new RdfLocation.Folder(Path.of("rdf-data"))));
-        app = Application.start(config, StoreConfig.inMemory().withDirectory(dir.resolve("store"))
-                .withAdminToken(TOKEN).withMaxUploadBytes(4L * 1024 * 1024));
+        app = Application.start(config.withStore(StoreConfig.inMemory().withDirectory(dir.resolve("store"))
+                .withAdminToken(TOKEN).withMaxUploadBytes(4L * 1024 * 1024)));
         http = new Http(app.port());
     }
 

@@ -114,6 +114,19 @@ class CliTest {
     }
 
     @Test
+    void dataThatBreaksTheShapesStopsTheInMemoryStartNamingNodeAndShape(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.copy(Path.of("src/test/resources/ingest/violating-document.trig"), data.resolve("violating-document.trig"));
+        Run run = run("serve", "--port", "0", "--data", data.toString(), "--ontology", Fixture.folder("ontology").toString());
+        assertEquals(ExitCodes.DATA_ERROR, run.exitCode());
+        assertTrue(run.err().startsWith("cmkg: cannot load data:"), run.err());
+        assertTrue(run.err().contains("does not pass validation"), run.err());
+        assertTrue(run.err().contains("focus <https://w3id.org/cmkg/id/claim/test-violation/c001>"), run.err());
+        assertTrue(run.err().contains("shape cmkgsh:Claim-statementEn"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
     void aMissingDataFolderIsADataError(@TempDir Path dir) {
         Run run = run("serve", "--port", "0", "--data", dir.resolve("nope").toString());
         assertEquals(ExitCodes.DATA_ERROR, run.exitCode());

@@ -18,7 +18,7 @@ class ServerConfigTest {
         assertEquals(List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), config.sources());
         assertEquals(Duration.ofSeconds(30), config.queryTimeout());
         assertEquals(false, config.serviceAllowed());
-        assertEquals("https://w3id.org/cmkg/graph/wang-2025", config.graphIri("wang-2025"));
+        assertEquals("https://w3id.org/cmkg/graph/wang-2025", config.iris().graph("wang-2025"));
     }
 
     @Test

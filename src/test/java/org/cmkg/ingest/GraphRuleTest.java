@@ -7,22 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.apache.jena.riot.Lang;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.rdfdata.KnowledgeFiles;
 import org.junit.jupiter.api.Test;
 
 class GraphRuleTest {
+    static final IriSpace IRIS = new IriSpace("https://w3id.org/cmkg/");
 
     @Test
     void triplesFilesGoToTheGraphNamedAfterTheFile() {
-        assertEquals("https://w3id.org/cmkg/graph/ontology", GraphRule.graphFor(Path.of("ontology/ontology.ttl")).getURI());
-        assertEquals("https://w3id.org/cmkg/graph/extra", GraphRule.graphFor(Path.of("x/extra.nt.gz")).getURI());
+        assertEquals("https://w3id.org/cmkg/graph/ontology", GraphRule.graphFor(Path.of("ontology/ontology.ttl"), IRIS).getURI());
+        assertEquals("https://w3id.org/cmkg/graph/extra", GraphRule.graphFor(Path.of("x/extra.nt.gz"), IRIS).getURI());
     }
 
     @Test
     void syntaxComesFromTheExtension() {
-        assertEquals(Lang.TRIG, GraphRule.syntaxOf(Path.of("rdf-data/entities.trig")).orElseThrow());
-        assertEquals(Lang.TURTLE, GraphRule.syntaxOf(Path.of("ontology/shapes.ttl")).orElseThrow());
-        assertTrue(GraphRule.syntaxOf(Path.of("rdf-data/sources/wang-2025.txt")).isEmpty());
+        assertEquals(Lang.TRIG, SourceFiles.syntaxOf(Path.of("rdf-data/entities.trig")).orElseThrow());
+        assertEquals(Lang.TURTLE, SourceFiles.syntaxOf(Path.of("ontology/shapes.ttl")).orElseThrow());
+        assertTrue(SourceFiles.syntaxOf(Path.of("rdf-data/sources/wang-2025.txt")).isEmpty());
         assertTrue(GraphRule.keepsGraphNames(Lang.TRIG));
         assertFalse(GraphRule.keepsGraphNames(Lang.TURTLE));
     }

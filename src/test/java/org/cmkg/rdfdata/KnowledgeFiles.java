@@ -1,13 +1,10 @@
 package org.cmkg.rdfdata;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.cmkg.ingest.GraphRule;
+import org.cmkg.config.RdfLocation;
+import org.cmkg.ingest.SourceFiles;
 
 /**
  * Where the knowledge lives under a project root: {@code ontology/ontology.ttl},
@@ -35,16 +32,9 @@ public record KnowledgeFiles(Path root) {
         return root.resolve("rdf-data");
     }
 
-    /** Every RDF file directly under {@code rdf-data/}, sorted by name (source texts are not RDF). */
+    /** Every RDF file under {@code rdf-data/}, sorted, as the pipeline's walker finds them (source texts are not RDF). */
     public List<Path> dataFiles() {
-        try (Stream<Path> files = Files.list(dataDirectory())) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> GraphRule.syntaxOf(f).isPresent())
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + dataDirectory(), e);
-        }
+        return SourceFiles.list(new RdfLocation.Folder(dataDirectory())).stream().map(SourceFiles.RdfFile::path).toList();
     }
 
     /** The extracted text of document {@code key} ({@code id:document/{key}}). */

@@ -19,6 +19,8 @@ import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.lucene.index.DirectoryReader;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.ingest.IngestReport;
+import org.cmkg.ingest.StartupLoad;
 import org.cmkg.store.InMemoryStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.Fixture;
@@ -26,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The text index snapshot: an in-memory start on data whose snapshot exists copies it, answers
- * full-text queries exactly as a freshly built index does, and a snapshot for other data (or a
- * wrong one under the right key) is never used.
+ * The start-up cache: an in-memory start on data whose entry exists copies its text index, answers
+ * full-text queries exactly as a freshly built index does, and does not check the shapes again; an
+ * entry for other data (or a wrong index under the right key) is never used.
  */
-class IndexSnapshotTest {
+class StartupCacheTest {
     static final String TEXT_QUERY = """
             PREFIX text: <http://jena.apache.org/text#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -42,12 +44,12 @@ class IndexSnapshotTest {
     @Test
     void aRestoredIndexAnswersAsTheBuiltOneDoes() throws IOException {
         ServerConfig config = Fixture.config();
-        IndexSnapshot snapshot = new IndexSnapshot(temp.resolve("snapshots"));
+        StartupCache snapshot = new StartupCache(temp.resolve("snapshots"));
         try (ServedDataset built = InMemoryStore.create()) {
-            InMemoryStore.load(config, built, Optional.empty());
-            snapshot.save(InMemoryStore.snapshotKey(snapshot, config), built.textIndex());
+            StartupLoad.fill(config, built, Optional.empty());
+            snapshot.save(StartupLoad.cacheKey(snapshot, config), built.textIndex());
             try (ServedDataset restored = InMemoryStore.create()) {
-                InMemoryStore.load(config, restored, Optional.of(snapshot));
+                StartupLoad.fill(config, restored, Optional.of(snapshot));
                 assertEquals(entries(built.textIndex()), entries(restored.textIndex()));
                 for (String words : List.of("稀土", "梁山", "rare earth", "lithium", "电场"))
                     assertEquals(answers(built, words), answers(restored, words), words);
@@ -55,17 +57,17 @@ class IndexSnapshotTest {
             }
         }
         try (Stream<Path> kept = Files.list(temp.resolve("snapshots"))) {
-            assertEquals(List.of(InMemoryStore.snapshotKey(snapshot, config)), kept.map(p -> p.getFileName().toString()).toList());
+            assertEquals(List.of(StartupLoad.cacheKey(snapshot, config)), kept.map(p -> p.getFileName().toString()).toList());
         }
     }
 
     @Test
     void theKeyChangesWithTheDataAndTheBaseIri() throws IOException {
         ServerConfig config = Fixture.config();
-        IndexSnapshot snapshot = new IndexSnapshot(temp.resolve("snapshots"));
-        String key = InMemoryStore.snapshotKey(snapshot, config);
-        assertEquals(key, InMemoryStore.snapshotKey(snapshot, Fixture.config()));
-        assertNotEquals(key, InMemoryStore.snapshotKey(snapshot, config.withBaseIri("https://example.org/kg/")));
+        StartupCache snapshot = new StartupCache(temp.resolve("snapshots"));
+        String key = StartupLoad.cacheKey(snapshot, config);
+        assertEquals(key, StartupLoad.cacheKey(snapshot, Fixture.config()));
+        assertNotEquals(key, StartupLoad.cacheKey(snapshot, config.withBaseIri("https://example.org/kg/")));
         Path copy = temp.resolve("rdf-data");
         Files.createDirectories(copy);
         try (Stream<Path> files = Files.list(Fixture.folder("rdf-data"))) {
@@ -73,27 +75,50 @@ class IndexSnapshotTest {
                 Files.copy(f, copy.resolve(f.getFileName()));
         }
         ServerConfig sameBytes = config.withSources(List.of(new RdfLocation.Folder(Fixture.folder("ontology")), new RdfLocation.Folder(copy)));
-        assertEquals(key, InMemoryStore.snapshotKey(snapshot, sameBytes));
+        assertEquals(key, StartupLoad.cacheKey(snapshot, sameBytes));
         Files.writeString(copy.resolve("wang-2025.trig"), "\n# one more line\n", java.nio.file.StandardOpenOption.APPEND);
-        assertNotEquals(key, InMemoryStore.snapshotKey(snapshot, sameBytes));
+        assertNotEquals(key, StartupLoad.cacheKey(snapshot, sameBytes));
     }
 
     @Test
     void aSnapshotThatDoesNotFitTheDataIsRebuiltNotServed() throws IOException {
         ServerConfig config = Fixture.config();
         ServerConfig ontologyOnly = config.withSources(List.of(new RdfLocation.Folder(Fixture.folder("ontology"))));
-        IndexSnapshot snapshot = new IndexSnapshot(temp.resolve("snapshots"));
+        StartupCache snapshot = new StartupCache(temp.resolve("snapshots"));
         try (ServedDataset small = InMemoryStore.create()) {
-            InMemoryStore.load(ontologyOnly, small, Optional.empty());
+            StartupLoad.fill(ontologyOnly, small, Optional.empty());
             // The ontology's index, filed under the key of the whole fixture: the entry count gives it away.
-            snapshot.save(InMemoryStore.snapshotKey(snapshot, config), small.textIndex());
+            snapshot.save(StartupLoad.cacheKey(snapshot, config), small.textIndex());
         }
         try (ServedDataset full = InMemoryStore.create(); ServedDataset reference = InMemoryStore.create()) {
-            InMemoryStore.load(config, full, Optional.of(snapshot));
-            InMemoryStore.load(config, reference, Optional.empty());
+            StartupLoad.fill(config, full, Optional.of(snapshot));
+            StartupLoad.fill(config, reference, Optional.empty());
             assertEquals(entries(reference.textIndex()), entries(full.textIndex()));
             assertEquals(answers(reference, "梁山"), answers(full, "梁山"));
             assertTrue(!answers(full, "梁山").isEmpty());
+        }
+    }
+
+    @Test
+    void theVerdictSparesTheShapeCheckOfExactlyTheDataTheBuildChecked() throws IOException {
+        ServerConfig config = Fixture.config();
+        StartupCache cache = new StartupCache(temp.resolve("snapshots"));
+        try (ServedDataset first = InMemoryStore.create()) {
+            IngestReport checked = StartupLoad.fill(config, first, Optional.of(cache)).orElseThrow();
+            assertTrue(checked.shapesChecked(), "no entry yet: the shapes are checked");
+            assertFalse(cache.conforms(StartupLoad.cacheKey(cache, config)));
+            cache.save(StartupLoad.cacheKey(cache, config), first.textIndex());
+        }
+        assertTrue(cache.conforms(StartupLoad.cacheKey(cache, config)));
+        try (ServedDataset second = InMemoryStore.create()) {
+            IngestReport known = StartupLoad.fill(config, second, Optional.of(cache)).orElseThrow();
+            assertTrue(known.committed());
+            assertFalse(known.shapesChecked(), "the same bytes: the build's verdict stands");
+        }
+        ServerConfig otherBase = config.withBaseIri("https://example.org/kg/");
+        try (ServedDataset third = InMemoryStore.create()) {
+            assertTrue(StartupLoad.fill(otherBase, third, Optional.of(cache)).orElseThrow().shapesChecked(),
+                    "other data (here: another base IRI) is checked");
         }
     }
 

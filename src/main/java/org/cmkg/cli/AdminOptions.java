@@ -12,13 +12,8 @@ import org.cmkg.config.StoreConfig;
 
 import picocli.CommandLine.Option;
 
-/** {@code serve}'s options for the persistent store and the admin upload route. */
-final class ServeStoreOptions {
-    @Option(names = "--store", paramLabel = "DIR", defaultValue = "${env:CMKG_STORE}",
-            description = {"Serve a persistent store (TDB2 + text index in DIR; created and filled from --ontology/--data",
-                    "if empty) instead of loading into memory; a restart serves it without reloading (env CMKG_STORE)."})
-    Path store;
-
+/** {@code serve}'s options for the admin upload route. */
+final class AdminOptions {
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:CMKG_ADMIN_TOKEN}",
             description = {"Bearer token for POST /admin/load, at least 16 characters; without a token the route does not",
                     "exist (env CMKG_ADMIN_TOKEN, preferred: a command line is visible to other users)."})
@@ -32,7 +27,8 @@ final class ServeStoreOptions {
             description = "Largest upload /admin/load accepts, e.g. 64MB, 500KB, 1GB (env CMKG_MAX_UPLOAD); larger: 413.")
     String maxUpload;
 
-    StoreConfig config() {
+    /** The store part of the configuration: {@code store} (or in memory), the token, the upload limit. */
+    StoreConfig config(Optional<Path> store) {
         String token = adminToken;
         if (adminTokenFile != null) {
             try {
@@ -41,7 +37,7 @@ final class ServeStoreOptions {
                 throw new UncheckedIOException("Cannot read the admin token file " + adminTokenFile, e);
             }
         }
-        return new StoreConfig(Optional.ofNullable(store), Optional.ofNullable(token), bytes(maxUpload));
+        return new StoreConfig(store, Optional.ofNullable(token), bytes(maxUpload));
     }
 
     /** {@code 64MB}, {@code 500KB}, {@code 1GB}, {@code 1048576}: binary multiples. */

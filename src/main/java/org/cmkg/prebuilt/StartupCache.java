@@ -3,7 +3,6 @@ package org.cmkg.prebuilt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -27,48 +26,51 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.util.Version;
+import org.cmkg.text.PrebuiltIndex;
+import org.cmkg.text.TextFields;
+import org.cmkg.text.TextIndexFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A built text index kept on disk, so that a server starting on data it has indexed before
- * copies the index instead of analysing every literal again (the costliest part of an in-memory
- * start). A snapshot is found by its key: a SHA-256 of everything the index depends on (the
- * bytes and names of the RDF files, the base IRI, the index layout, Lucene's version and, for the
- * snapshot beside the jar, that jar's size and time, so a rebuilt jar with other analysers never
- * meets an old snapshot), so a change to any of them finds no snapshot and the index is built as
- * usual. The build writes the snapshot of the embedded data beside the jar
- * ({@code target/cmkg-index/}); the server never writes one itself.
+ * What a start on data the build has seen before can reuse instead of doing again: the text index
+ * (analysing every literal is the costliest part of an in-memory start) and the verdict that the
+ * data conforms to the shapes. Both are filed under a key: a SHA-256 of everything they depend on
+ * (the bytes and names of the RDF files, the shapes among them or in the jar, the base IRI, the
+ * index layout, Lucene's version and the jar's name, size and time, so a rebuilt jar with other
+ * analysers or shapes never meets an old entry); a change to any of them finds no entry and the
+ * start validates and indexes as usual. The build's training run writes the entry of the embedded
+ * data beside the jar ({@code target/cmkg-index/{key}/}: the index files and {@value #VERDICT}),
+ * after a start that validated it; the server never writes one itself.
  */
-public final class IndexSnapshot {
-    private static final Logger LOG = LoggerFactory.getLogger(IndexSnapshot.class);
+public final class StartupCache {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupCache.class);
     /** Bumped whenever {@link TextFields}, {@link TextIndexFactory} or the analyzers change what is indexed. */
     static final String LAYOUT = "cmkg-text-index-1";
-    /** The folder, beside the jar, that holds the snapshots. */
+    /** The folder, beside the jar, that holds the entries. */
     public static final String FOLDER = "cmkg-index";
+    /** The file of an entry that records that its data passed the shapes. */
+    static final String VERDICT = "conforms-to-shapes";
 
     private final Path root;
     private final String build;
 
-    /** Snapshots in {@code root}, made by whatever code runs now (tests). */
-    public IndexSnapshot(Path root) {
+    /** Entries in {@code root}, made by whatever code runs now (tests). */
+    public StartupCache(Path root) {
         this(root, "");
     }
 
-    private IndexSnapshot(Path root, String build) {
+    private StartupCache(Path root, String build) {
         this.root = root;
         this.build = build;
     }
 
-    /** The snapshot folder beside the jar this code runs from; empty when not run from a jar (tests, IDE). */
-    public static Optional<IndexSnapshot> besideJar() {
+    /** The entries beside {@code jar} (the configuration's {@code jar}), made by that jar. */
+    public static Optional<StartupCache> besideJar(Path jar) {
         try {
-            Path code = Path.of(IndexSnapshot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(code) || !code.getFileName().toString().endsWith(".jar"))
-                return Optional.empty();
-            String build = code.getFileName() + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
-            return Optional.of(new IndexSnapshot(code.resolveSibling(FOLDER), build));
-        } catch (URISyntaxException | IOException | RuntimeException e) {
+            String build = jar.getFileName() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+            return Optional.of(new StartupCache(jar.resolveSibling(FOLDER), build));
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -103,11 +105,21 @@ public final class IndexSnapshot {
         sha.update((byte) 0);
     }
 
+    /** Whether the data of this key passed the shapes when its entry was made. */
+    public boolean conforms(String key) {
+        return Files.isRegularFile(root.resolve(key).resolve(VERDICT));
+    }
+
+    /** The prebuilt text index of this key (none if there is no entry). */
+    public PrebuiltIndex index(String key) {
+        return index -> restoreInto(key, index);
+    }
+
     /**
-     * Adds the snapshot with this key to an empty index and commits; false if there is none or
-     * it cannot be read (the index is then left empty, for the caller to build).
+     * Adds the index of this key to an empty index and commits; false if there is none or it
+     * cannot be read (the index is then left empty, for the caller to build).
      */
-    public boolean restoreInto(String key, TextIndexLucene index) {
+    boolean restoreInto(String key, TextIndexLucene index) {
         Path folder = root.resolve(key);
         if (!Files.isDirectory(folder))
             return false;
@@ -116,16 +128,17 @@ public final class IndexSnapshot {
             index.commit();
             return true;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Ignoring the unreadable index snapshot {}: {}", folder, e.toString());
+            LOG.warn("Ignoring the unreadable index in {}: {}", folder, e.toString());
             index.rollback();
             return false;
         }
     }
 
     /**
-     * Writes the committed state of {@code index} as the snapshot for {@code key}, replacing any
-     * other snapshot in the folder (only the latest data is worth keeping). Written to a
-     * temporary folder and renamed, so a reader never sees half a snapshot.
+     * Writes the entry of {@code key}: the committed state of {@code index} and the verdict that
+     * the data conforms, replacing any other entry in the folder (only the latest data is worth
+     * keeping). Call it only after a start that validated the data. Written to a temporary folder
+     * and renamed, so a reader never sees half an entry.
      */
     public void save(String key, TextIndexLucene index) throws IOException {
         Files.createDirectories(root);
@@ -136,6 +149,8 @@ public final class IndexSnapshot {
             try (Directory to = FSDirectory.open(temp)) {
                 copyLatestCommit(index.getDirectory(), to);
             }
+            Files.writeString(temp.resolve(VERDICT), "The data of this key passed the shapes when this entry was made.\n",
+                    StandardCharsets.UTF_8);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
