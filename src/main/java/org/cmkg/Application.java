@@ -16,6 +16,7 @@ import org.cmkg.http.ReadinessGate;
 import org.cmkg.http.RouteModule;
 import org.cmkg.http.WebServer;
 import org.cmkg.ingest.StartupLoad;
+import org.cmkg.linkeddata.ResourceDescriber;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
 import org.cmkg.sparql.SparqlEndpoint;
@@ -72,10 +73,11 @@ public final class Application implements AutoCloseable {
         try {
             textSearcher = new TextSearcher(data.textIndex());
             SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config);
-            SearchService search = new SearchService(data.queryable(), textSearcher, config.baseIri());
-            EntityService entities = new EntityService(data.queryable(), config.baseIri());
+            SearchService search = new SearchService(data.queryable(), textSearcher, config.iris());
+            ResourceDescriber describer = new ResourceDescriber(data.queryable());
+            EntityService entities = new EntityService(describer, config.iris());
             DataVersion dataVersion = new DataVersion();
-            LinkingModules linking = LinkingModules.create(config, data.queryable(), dataVersion);
+            LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
                     new HealthModule(),
                     new SearchModule(search),

@@ -11,6 +11,7 @@ import org.cmkg.dump.DumpWriter;
 import org.cmkg.http.RouteModule;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.LinkedDataModule;
+import org.cmkg.linkeddata.ResourceDescriber;
 import org.cmkg.reconcile.ReconcileModule;
 import org.cmkg.reconcile.ReconciliationSchemas;
 import org.cmkg.reconcile.ReconciliationService;
@@ -55,10 +56,10 @@ public final class LinkingModules {
         reconciliation.awaitBackgroundWork();
     }
 
-    /** Builds the linking modules over the served dataset. */
-    public static LinkingModules create(ServerConfig config, DatasetGraph dataset, DataVersion version) {
-        IriSpace iris = new IriSpace(config.baseIri());
-        LinkedDataModule linkedData = new LinkedDataModule(iris, dataset);
+    /** Builds the linking modules over the served dataset; {@code describer} describes its resources. */
+    public static LinkingModules create(ServerConfig config, DatasetGraph dataset, ResourceDescriber describer, DataVersion version) {
+        IriSpace iris = config.iris();
+        LinkedDataModule linkedData = new LinkedDataModule(iris, dataset, describer);
         DatasetDescriptions descriptions = new DatasetDescriptions(dataset, iris, DatasetMetadata.defaults(), version,
                 config.serviceAllowed());
         DumpFiles dumps = new DumpFiles(dataset, new DumpWriter(linkedData.responder().rdf().prefixes()), version);

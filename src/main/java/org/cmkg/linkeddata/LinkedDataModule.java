@@ -39,10 +39,10 @@ public final class LinkedDataModule implements RouteModule {
     private final ResourcePage resourcePage;
     private final OntologyPage ontologyPage;
 
-    public LinkedDataModule(IriSpace iris, DatasetGraph dataset) {
+    public LinkedDataModule(IriSpace iris, DatasetGraph dataset, ResourceDescriber describer) {
         this.iris = iris;
         this.dataset = dataset;
-        this.describer = new ResourceDescriber(dataset);
+        this.describer = describer;
         this.jsonLd = new JsonLdWriter(iris);
         this.responder = new GraphResponder(new RdfOutput(iris, jsonLd));
         this.resourcePage = new ResourcePage(iris);
@@ -92,7 +92,7 @@ public final class LinkedDataModule implements RouteModule {
         Representation representation = responder.choose(ctx, target);
         String iri = iris.iri(target.path());
         Graph description = describer.describe(iri).orElseThrow(() -> new NotFoundException(
-                "No resource " + iri + " in the knowledge graph."));
+                "No resource " + iri + " in the knowledge graph.")).graph();
         responder.respond(ctx, target, representation, description,
                 () -> resourcePage.render(description, NodeFactory.createURI(iri), target.path()));
     }

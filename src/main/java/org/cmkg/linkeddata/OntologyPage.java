@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.cmkg.vocab.Qudt;
 
 /**
  * The documentation page of the ontology: its title, version and licence, then every class,
@@ -107,7 +107,7 @@ public final class OntologyPage {
         sections.put("Annotation properties", subjectsOfType(g, OWL.AnnotationProperty.asNode()));
         sections.put("Concept schemes", subjectsOfType(g, SKOS.ConceptScheme.asNode()));
         sections.put("Controlled values", subjectsOfType(g, SKOS.Concept.asNode()));
-        sections.put("Units", subjectsOfType(g, NodeFactory.createURI(Terms.QUDT + "Unit")));
+        sections.put("Units", subjectsOfType(g, Qudt.Unit.asNode()));
         List<Node> seen = new ArrayList<>(List.of(ontologyIri, ONTOLOGY));
         sections.values().forEach(list -> {
             list.removeIf(seen::contains);
@@ -138,8 +138,8 @@ public final class OntologyPage {
         String iri = term.getURI();
         if (iri.startsWith(iris.ontologyNamespace()))
             return "cmkg:" + iri.substring(iris.ontologyNamespace().length());
-        if (iri.startsWith("http://qudt.org/vocab/unit/"))
-            return "unit:" + iri.substring("http://qudt.org/vocab/unit/".length());
+        if (iri.startsWith(Qudt.UNIT_NS))
+            return "unit:" + iri.substring(Qudt.UNIT_NS.length());
         return iri;
     }
 

@@ -23,7 +23,7 @@ public final class RdfOutput {
         this.prefixes = new PrefixMappingImpl().setNsPrefixes(Map.ofEntries(
                 Map.entry("cmkg", iris.ontologyNamespace()),
                 Map.entry("id", iris.idSpace()),
-                Map.entry("graph", iris.base() + "graph/"),
+                Map.entry("graph", iris.graphSpace()),
                 Map.entry("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
                 Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
                 Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
