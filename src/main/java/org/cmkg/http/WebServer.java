@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: one Jetty, one port. Built in a single {@code Javalin.create(config -> ...)}:
- * servlet filters first (the readiness gate, CORS, request log, the modules' filters, then Fuseki at
- * {@value SparqlEndpoint#PATH}), then error mapping, the landing page and every module's routes.
+ * Jetty handlers first (graceful stop, then CORS: {@link CrossOrigin}), then servlet filters (the
+ * readiness gate, request log, the modules' filters, then Fuseki at {@value SparqlEndpoint#PATH}),
+ * then error mapping, the landing page and every module's routes.
  * Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
  */
 public final class WebServer implements AutoCloseable {
@@ -41,13 +42,15 @@ public final class WebServer implements AutoCloseable {
             javalin.http.prefer405over404 = true;
             javalin.router.ignoreTrailingSlashes = true;
             javalin.jetty.modifyServer(server -> {
-                // Graceful stop: finish requests in flight before closing connections.
-                server.setHandler(new GracefulHandler());
+                // Graceful stop: finish requests in flight before closing connections. Javalin puts
+                // its servlet context inside the innermost wrapper: behind CORS.
+                GracefulHandler graceful = new GracefulHandler();
+                graceful.setHandler(new CrossOrigin());
+                server.setHandler(graceful);
                 server.setStopTimeout(STOP_TIMEOUT_MS);
             });
             javalin.jetty.modifyServletContextHandler(handler -> {
                 FusekiInJavalin.addFilter(handler, gate);
-                FusekiInJavalin.addFilter(handler, new CorsFilter());
                 FusekiInJavalin.addFilter(handler, new RequestLogFilter());
                 FusekiInJavalin.addFilter(handler, new UnreadBodyDrain());
                 modules.forEach(m -> m.servletFilters().forEach(f -> FusekiInJavalin.addFilter(handler, f)));

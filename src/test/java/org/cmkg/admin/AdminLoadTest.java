@@ -76,6 +76,21 @@ class AdminLoadTest {
     }
 
     @Test
+    void theAdminRouteSharesNothingWithOtherOrigins() throws IOException {
+        String body = Files.readString(SAMPLES.resolve("valid-document.trig"));
+        HttpResponse<String> post = http.post(AdminModule.PATH, "application/trig", body, "Origin", "https://elsewhere.example");
+        assertEquals(401, post.statusCode(), post.body());
+        HttpResponse<String> preflight = http.request("OPTIONS", AdminModule.PATH, null, null, "Origin", "https://elsewhere.example",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization, content-type");
+        for (HttpResponse<String> r : List.of(post, preflight))
+            assertTrue(r.headers().map().keySet().stream().noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-")),
+                    r.request().method() + " " + r.headers().map());
+        // The public routes still answer other origins.
+        HttpResponse<String> health = http.get("/health", "Origin", "https://elsewhere.example");
+        assertEquals("https://elsewhere.example", health.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    }
+
+    @Test
     void anUnknownContentTypeIs415AndATooLargeUploadIs413() {
         HttpResponse<String> plain = http.post(AdminModule.PATH + "?name=x.ttl", "text/plain", "hello", "Authorization", AUTH);
         assertEquals(415, plain.statusCode(), plain.body());
