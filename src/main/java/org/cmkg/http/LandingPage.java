@@ -19,10 +19,10 @@ final class LandingPage {
     private static String render(List<EndpointDoc> endpoints) {
         StringBuilder rows = new StringBuilder();
         for (EndpointDoc e : endpoints) {
-            rows.append("<tr><td>").append(escape(e.method())).append("</td><td><code>")
-                    .append(escape(e.path())).append("</code></td><td>").append(escape(e.description()))
-                    .append("</td><td><a href=\"").append(escape(e.example())).append("\"><code>")
-                    .append(escape(e.example())).append("</code></a></td></tr>\n");
+            rows.append("<tr><td>").append(Html.escape(e.method())).append("</td><td><code>")
+                    .append(Html.escape(e.path())).append("</code></td><td>").append(Html.escape(e.description()))
+                    .append("</td><td><a href=\"").append(Html.escape(e.example())).append("\"><code>")
+                    .append(Html.escape(e.example())).append("</code></a></td></tr>\n");
         }
         return """
                 <!DOCTYPE html>
@@ -41,9 +41,5 @@ final class LandingPage {
                 </body>
                 </html>
                 """.formatted(rows);
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

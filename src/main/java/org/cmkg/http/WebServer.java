@@ -41,6 +41,8 @@ public final class WebServer implements AutoCloseable {
             javalin.jsonMapper(new JavalinGson(Json.GSON, false));
             javalin.http.prefer405over404 = true;
             javalin.router.ignoreTrailingSlashes = true;
+            // Typed parameters (ctx.queryParamAsClass): a blank whole number counts as absent.
+            javalin.validation.register(Integer.class, value -> value.isBlank() ? null : Integer.valueOf(value.strip()));
             javalin.jetty.modifyServer(server -> {
                 // Graceful stop: finish requests in flight before closing connections. Javalin puts
                 // its servlet context inside the innermost wrapper: behind CORS.
