@@ -38,18 +38,6 @@ public final class StartupLoad {
         return directory.isPresent() ? PersistentStore.open(directory.get(), "cmkg serve") : InMemoryStore.create();
     }
 
-    /** Opens and fills the served dataset; closes it again if filling fails. */
-    public static ServedDataset openAndFill(ServerConfig config) {
-        ServedDataset data = open(config);
-        try {
-            fill(config, data);
-            return data;
-        } catch (RuntimeException e) {
-            data.close();
-            throw e;
-        }
-    }
-
     /**
      * Fills the dataset {@link #open} returned, with the start-up cache beside the configured jar;
      * returns the load's report, or empty when a persistent store with data is served as it is.

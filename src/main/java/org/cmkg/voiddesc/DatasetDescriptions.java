@@ -41,11 +41,6 @@ public final class DatasetDescriptions {
         return current.get();
     }
 
-    /** The IRI of the VoID document. */
-    public String voidDocumentIri() {
-        return voidDescription.documentIri();
-    }
-
     private Snapshot compute(DataVersion.Stamp stamp) {
         DatasetStatistics stats = DatasetStatistics.compute(dataset, iris);
         Graph context = copiedFromData(stats);

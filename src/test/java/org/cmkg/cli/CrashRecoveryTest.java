@@ -18,7 +18,6 @@ import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.SourceFiles;
-import org.cmkg.ingest.StartupLoad;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.IndexInconsistentException;
@@ -26,6 +25,7 @@ import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.ChildJvm;
 import org.cmkg.testing.CrashBetweenCommits;
+import org.cmkg.testing.Loaded;
 import org.cmkg.testing.StoreContent;
 import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,11 +100,11 @@ class CrashRecoveryTest {
 
         ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1")
                 .withSources(List.of(new RdfLocation.Folder(Path.of("ontology")), new RdfLocation.Folder(Path.of("rdf-data"))));
-        IndexInconsistentException refused = assertThrows(IndexInconsistentException.class, () -> StartupLoad.openAndFill(config.withStore(store)));
+        IndexInconsistentException refused = assertThrows(IndexInconsistentException.class, () -> Loaded.store(config.withStore(store)));
         assertTrue(refused.getMessage().contains("cmkg reindex --store " + store), refused.getMessage());
 
         assertEquals(ExitCodes.OK, Cli.run("reindex", "--quiet", "--store", store.toString()));
-        try (ServedDataset data = StartupLoad.openAndFill(config.withStore(store))) {
+        try (ServedDataset data = Loaded.store(config.withStore(store))) {
             assertTrue(IndexConsistency.check(data.base(), data.textIndex()).consistent());
             assertEquals(1, data.textIndex().query((Node) null, "statement_zh:\"铪矿藏\"", null, null, 10).size(),
                     "the claim loaded before the crash is searchable after reindex");

@@ -17,6 +17,7 @@ import org.cmkg.config.ServerConfig;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.testing.Loaded;
 import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,7 @@ class ParsedInputTest {
 
     @BeforeAll
     static void loadTheProjectData() {
-        data = StartupLoad.openAndFill(ServerConfig.defaults().withSources(
+        data = Loaded.store(ServerConfig.defaults().withSources(
                 List.of(new RdfLocation.Folder(Path.of("ontology")), new RdfLocation.Folder(Path.of("rdf-data")))));
         validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
     }
