@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.system.Txn;
 import org.cmkg.config.ServerConfig;
-import org.cmkg.prebuilt.StartupCache;
 import org.cmkg.store.InMemoryStore;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.PersistentStore;

@@ -1,4 +1,4 @@
-package org.cmkg.prebuilt;
+package org.cmkg;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-import org.cmkg.Application;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.ingest.StartupCache;
 import org.cmkg.ingest.StartupLoad;
 
 /**

@@ -1,4 +1,4 @@
-package org.cmkg.prebuilt;
+package org.cmkg.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.cmkg.prebuilt;
+package org.cmkg.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,8 +19,6 @@ import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.lucene.index.DirectoryReader;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
-import org.cmkg.ingest.IngestReport;
-import org.cmkg.ingest.StartupLoad;
 import org.cmkg.store.InMemoryStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.Fixture;
