@@ -16,6 +16,7 @@ import org.cmkg.http.ReadinessGate;
 import org.cmkg.http.RouteModule;
 import org.cmkg.http.WebServer;
 import org.cmkg.ingest.StartupLoad;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.ResourceDescriber;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
@@ -73,9 +74,10 @@ public final class Application implements AutoCloseable {
         try {
             textSearcher = new TextSearcher(data.textIndex());
             SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config);
-            SearchService search = new SearchService(data.queryable(), textSearcher, config.iris());
+            IriSpace iris = new IriSpace(config.baseIri());
+            SearchService search = new SearchService(data.queryable(), textSearcher, iris);
             ResourceDescriber describer = new ResourceDescriber(data.queryable());
-            EntityService entities = new EntityService(describer, config.iris());
+            EntityService entities = new EntityService(describer, iris);
             DataVersion dataVersion = new DataVersion();
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(

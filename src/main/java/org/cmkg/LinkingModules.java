@@ -58,7 +58,7 @@ public final class LinkingModules {
 
     /** Builds the linking modules over the served dataset; {@code describer} describes its resources. */
     public static LinkingModules create(ServerConfig config, DatasetGraph dataset, ResourceDescriber describer, DataVersion version) {
-        IriSpace iris = config.iris();
+        IriSpace iris = new IriSpace(config.baseIri());
         LinkedDataModule linkedData = new LinkedDataModule(iris, dataset, describer);
         DatasetDescriptions descriptions = new DatasetDescriptions(dataset, iris, DatasetMetadata.defaults(), version,
                 config.serviceAllowed());

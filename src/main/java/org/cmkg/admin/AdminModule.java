@@ -69,7 +69,7 @@ public final class AdminModule implements RouteModule {
         if (store.adminToken().isEmpty())
             return modules;
         List<RouteModule> all = new ArrayList<>(modules);
-        all.add(new AdminModule(data, OntologyFolder.validatorFor(config.sources()), config.iris(),
+        all.add(new AdminModule(data, OntologyFolder.validatorFor(config.sources()), new IriSpace(config.baseIri()),
                 store.adminToken().get(), store.maxUploadBytes(), afterLoad));
         return List.copyOf(all);
     }

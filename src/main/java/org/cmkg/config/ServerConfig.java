@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.cmkg.linkeddata.IriSpace;
 
 /**
  * The one configuration of the server: everything it is told at start-up, read once (from
@@ -18,7 +17,8 @@ import org.cmkg.linkeddata.IriSpace;
  *
  * @param host           interface to bind ({@code 0.0.0.0} for all)
  * @param port           HTTP port; 0 picks a free port (tests)
- * @param baseIri        public base of our IRIs, ending in {@code /}; graph names are {@code {base}graph/{file}}
+ * @param baseIri        public base of our IRIs, ending in {@code /} ({@code org.cmkg.linkeddata.IriSpace} builds them);
+ *                       graph names are {@code {base}graph/{file}}
  * @param sources        RDF folders loaded at start, in order (ontology first, then data)
  * @param queryTimeout   SPARQL query timeout; a query running longer is stopped (HTTP 503)
  * @param serviceAllowed whether SPARQL {@code SERVICE} may call other hosts (off by default)
@@ -61,11 +61,6 @@ public record ServerConfig(
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BASE_IRI,
                 List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false,
                 StoreConfig.inMemory(), runningJar());
-    }
-
-    /** The IRIs under the base IRI (entities, graphs, the ontology). */
-    public IriSpace iris() {
-        return new IriSpace(baseIri);
     }
 
     /** The jar this code runs from; empty when it runs from classes (tests, an IDE). */

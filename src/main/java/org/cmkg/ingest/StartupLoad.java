@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.system.Txn;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.InMemoryStore;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.PersistentStore;
@@ -86,7 +87,7 @@ public final class StartupLoad {
     }
 
     private static IngestReport load(ServerConfig config, ServedDataset data, Ingest.Options options) {
-        List<IngestSource> sources = SourceFiles.fromLocations(config.sources(), config.iris());
+        List<IngestSource> sources = SourceFiles.fromLocations(config.sources(), new IriSpace(config.baseIri()));
         return Ingest.into(data, () -> OntologyFolder.validatorFor(config.sources())).run(sources, options, IngestProgress.NONE);
     }
 
