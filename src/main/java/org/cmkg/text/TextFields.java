@@ -1,6 +1,8 @@
 package org.cmkg.text;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.OA;
@@ -47,12 +49,12 @@ public final class TextFields {
         return null;
     }
 
+    private static final Set<Node> INDEXED_PREDICATES = INDEXED.stream().map(IndexedPredicate::predicate)
+            .collect(Collectors.toUnmodifiableSet());
+
     /** Whether literals of a predicate are indexed. */
     public static boolean isIndexed(Node predicate) {
-        for (IndexedPredicate p : INDEXED)
-            if (p.predicate().equals(predicate))
-                return true;
-        return false;
+        return INDEXED_PREDICATES.contains(predicate);
     }
 
     private TextFields() {}

@@ -50,7 +50,7 @@ public final class VoidDescription {
 
     /** The IRI of the VoID document ({@code {base}void}). */
     public String documentIri() {
-        return iris.base() + "void";
+        return iris.iri("/void");
     }
 
     /** The IRI of the dataset ({@code {base}void#dataset}). */
