@@ -84,3 +84,11 @@ showAll.addEventListener('click', () => {
 
 window.addEventListener('hashchange', followFragment);
 followFragment();
+// The browser scrolls to the fragment itself once the page has loaded: centre the passage after it.
+if (document.readyState !== 'complete') {
+  window.addEventListener('load', () => requestAnimationFrame(() => {
+    const id = decodeURIComponent(location.hash.substring(1));
+    const mark = id ? document.getElementById(id) : null;
+    if (mark && mark.matches('mark.q')) mark.scrollIntoView({ block: 'center' });
+  }));
+}

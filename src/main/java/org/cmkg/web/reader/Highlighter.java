@@ -32,6 +32,11 @@ final class Highlighter {
         this.quotes = quotes;
     }
 
+    /** Whether a quote overlaps {@code [start, end)}. */
+    boolean hasQuotesIn(int start, int end) {
+        return quotes.stream().anyMatch(q -> q.start() < end && q.end() > start);
+    }
+
     /** Writes the text {@code [start, end)} of {@code text} with the marks of the quotes in it. */
     void write(HtmlWriter w, String text, int start, int end) {
         List<Quote> inside = new ArrayList<>();

@@ -45,8 +45,13 @@ public final class PaperLayout {
     /** A block of the paper. */
     public sealed interface Block permits Text, Table {}
 
-    /** A block of running text. */
-    public record Text(Kind kind, Range range) implements Block {}
+    /**
+     * A block of running text.
+     *
+     * @param asPrinted the block as extracted with each run of whitespace made one space: for the
+     *                  byline, whose spaces separate names and institutions (the normalised text drops them)
+     */
+    public record Text(Kind kind, Range range, String asPrinted) implements Block {}
 
     /**
      * A table: its caption, its rows (the first is the header) and the note under it (or null).
@@ -80,7 +85,8 @@ public final class PaperLayout {
             }
             Kind kind = i == 0 ? Kind.TITLE : i == 1 && !b.heading() ? Kind.BYLINE
                     : b.level == 1 ? Kind.HEADING : b.level == 2 ? Kind.SUBHEADING : Kind.PARAGRAPH;
-            range(source, b).ifPresent(r -> blocks.add(new Text(kind, r)));
+            String asPrinted = source.raw().substring(b.start(), b.end()).replaceAll("\\s+", " ");
+            range(source, b).ifPresent(r -> blocks.add(new Text(kind, r, asPrinted)));
         }
         return new PaperLayout(blocks);
     }

@@ -127,7 +127,11 @@ public final class ReaderPage {
                     case SUBHEADING -> w.open("h3", "id", anchorFor(anchors, content));
                     case PARAGRAPH -> w.open("p");
                 }
-                highlighter.write(w, text, r.start(), r.end());
+                // The byline as printed (its spaces separate names), unless a quote is in it.
+                if (t.kind() == PaperLayout.Kind.BYLINE && !highlighter.hasQuotesIn(r.start(), r.end()))
+                    w.text(t.asPrinted());
+                else
+                    highlighter.write(w, text, r.start(), r.end());
                 w.close(tag(t.kind())).newline();
             } else if (block instanceof PaperLayout.Table table) {
                 String caption = text.substring(table.caption().start(), table.caption().end());

@@ -70,8 +70,8 @@ public final class SearchPage {
             SearchResponse response = search.search(request);
             results(w, ui, state, response, PaperNames.of(dataset));
         } catch (BadRequestException e) {
-            // The API's own words, on the page: a user's mistake is a 400, not a broken page.
-            ctx.status(400);
+            // The API's own words on the page, which is fine in itself (200: the API answers the
+            // same request with 400 and this message as JSON).
             w.open("div", "class", "notice error", "role", "alert").element("p", ui.t("search.badQuery"))
                     .element("p", e.getMessage(), "class", "api-message").close("div");
         }
