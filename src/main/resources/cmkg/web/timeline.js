@@ -25,7 +25,7 @@ if (element && window.echarts) {
     type: 'line',
     symbol: 'circle',
     symbolSize: 7,
-    lineStyle: { width: 6, color: colours[p.doc % 2], opacity: 0.55 },
+    lineStyle: { width: p.year ? 10 : 6, color: colours[p.doc % 2], opacity: p.year ? 0.3 : 0.55 },
     itemStyle: { color: colours[p.doc % 2] },
     data: [{ value: [day(p.start), p.row], point: p }, { value: [day(p.end), p.row], point: p }],
   }));
@@ -79,12 +79,12 @@ if (element && window.echarts) {
     if (p && p.href) location.href = p.href;
   });
   window.addEventListener('resize', () => chart.resize());
-  const last = Math.max(...data.points.map((p) => day(p.end || p.start)));
+  const last = Math.max(...data.points.filter((p) => !p.end).map((p) => day(p.start)));
   for (const button of document.querySelectorAll('[data-zoom]')) {
     button.addEventListener('click', () => {
       const from = button.dataset.zoom;
       if (from === 'all') chart.dispatchAction({ type: 'dataZoom', start: 0, end: 100 });
-      else chart.dispatchAction({ type: 'dataZoom', startValue: day(from), endValue: last + 30 * 86400000 });
+      else chart.dispatchAction({ type: 'dataZoom', startValue: day(from), endValue: last + 45 * 86400000 });
     });
   }
   element.setAttribute('aria-describedby', 'list');

@@ -135,6 +135,7 @@ public final class Browser implements AutoCloseable {
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            script("window.scrollTo(0, 0)");
             long height = (Long) script("return Math.min(6000, Math.max(document.documentElement.scrollHeight, window.innerHeight))");
             var size = driver.manage().window().getSize();
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height)));

@@ -127,7 +127,8 @@ public final class TimelinePage {
                         "title", nodes.name(d.document()));
                 if (!aboutItself)
                     nodes.writeLinkOnly(w, d.claim());
-                view.readerLink(d.claim()).ifPresent(href -> w.text(" ").link(href, ui.t("claim.inPaper"), "class", "to-reader"));
+                view.readerLink(d.claim()).ifPresent(href -> w.text(aboutItself ? " " : " · ")
+                        .link(href, ui.t("claim.inPaper"), "class", "to-reader"));
                 for (Node disagreement : disagreements(g, d.claim()))
                     w.text(" · ").link("/disagreements#" + Labels.localName(disagreement), nodes.name(disagreement), "class", "disagreement-link");
                 w.close(aboutItself ? "span" : "li");
@@ -154,6 +155,11 @@ public final class TimelinePage {
         p.addProperty("start", isoStart(d.date() != null ? d.date() : d.start()));
         if (d.date() == null && d.end() != null)
             p.addProperty("end", isoEnd(d.end()));
+        // A date known only to the year is drawn over its year, not as a day.
+        if (d.date() != null && d.date().length() == 4) {
+            p.addProperty("end", isoEnd(d.date()));
+            p.addProperty("year", true);
+        }
         p.addProperty("when", when(d, ui));
         p.addProperty("doc", doc);
         p.addProperty("claim", nodes.name(d.claim()));
