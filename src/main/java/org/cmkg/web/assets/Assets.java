@@ -31,7 +31,7 @@ public final class Assets {
     public static final String YASGUI_CSS = LIBRARIES + "/zazuko__yasgui/4.5.0/build/yasgui.min.css";
     public static final String LEAFLET_JS = LIBRARIES + "/leaflet/1.9.4/dist/leaflet.js";
     public static final String LEAFLET_CSS = LIBRARIES + "/leaflet/1.9.4/dist/leaflet.css";
-    public static final String ECHARTS_JS = LIBRARIES + "/echarts/5.3.1/dist/echarts.min.js";
+    public static final String ECHARTS_JS = LIBRARIES + "/echarts/5.3.1/dist/echarts.common.min.js";
 
     private static final String VERSION = hash(OWN_FILES);
     private static final int PRECOMPRESS_MAX_BYTES = 4 * 1024 * 1024;

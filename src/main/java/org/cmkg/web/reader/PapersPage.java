@@ -18,6 +18,7 @@ import org.cmkg.linkeddata.PageLayout.Section;
 import org.cmkg.sparql.NamedQueries;
 import org.cmkg.web.assets.Assets;
 import org.cmkg.web.i18n.Ui;
+import org.cmkg.web.names.PaperNames;
 
 /** {@code /read}: the papers, each with a link to its reader and its document page. */
 public final class PapersPage {
@@ -42,6 +43,7 @@ public final class PapersPage {
         NamedQueries.select(dataset, PAPERS, row -> papers.add(new Paper(text(row, "doc"), text(row, "titleZh"),
                 text(row, "titleEn"), text(row, "authors"), text(row, "publisherZh"), text(row, "publisherEn"),
                 Long.parseLong(text(row, "claims")))));
+        PaperNames names = PaperNames.of(dataset);
         HtmlWriter w = new HtmlWriter();
         w.element("h1", ui.t("papers.title"));
         w.element("p", ui.t("papers.lead"), "class", "muted");
@@ -57,8 +59,9 @@ public final class PapersPage {
             if (other != null && !other.equals(title))
                 w.element("p", other, "class", "muted", "lang", zh ? "en" : "zh");
             w.open("p", "class", "meta");
-            if (p.authors != null)
-                w.element("span", p.authors, "lang", "zh").text(" · ");
+            String authors = names.of(p.iri, ui.lang());
+            if (authors != null)
+                w.element("span", authors).text(" · ");
             String publisher = zh ? or(p.publisherZh, p.publisherEn) : or(p.publisherEn, p.publisherZh);
             if (publisher != null)
                 w.text(publisher + " · ");
