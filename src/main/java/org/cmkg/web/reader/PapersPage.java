@@ -34,14 +34,13 @@ public final class PapersPage {
         this.texts = texts;
     }
 
-    private record Paper(String iri, String titleZh, String titleEn, String authors, String publisherZh,
-                         String publisherEn, long claims) {}
+    private record Paper(String iri, String titleZh, String titleEn, String publisherZh, String publisherEn, long claims) {}
 
     public void serve(Context ctx) {
         Ui ui = Ui.of(ctx);
         List<Paper> papers = new ArrayList<>();
         NamedQueries.select(dataset, PAPERS, row -> papers.add(new Paper(text(row, "doc"), text(row, "titleZh"),
-                text(row, "titleEn"), text(row, "authors"), text(row, "publisherZh"), text(row, "publisherEn"),
+                text(row, "titleEn"), text(row, "publisherZh"), text(row, "publisherEn"),
                 Long.parseLong(text(row, "claims")))));
         PaperNames names = PaperNames.of(dataset);
         HtmlWriter w = new HtmlWriter();
