@@ -271,8 +271,13 @@ async function run() {
   if (graph || !contentType.includes('json')) {
     yasr.selectPlugin('response');
     yasr.setResponse({ data: text, contentType, status: response.status, executionTime: ms });
-    const triples = text.split('\n').filter((l) => /\s\.\s*$/.test(l)).length;
-    say(t('js.query.triples', triples, ms));
+    // Yasr reads the Turtle into triples (for its views): their number.
+    const json = yasr.results.getAsJson();
+    const count = document.createElement('span');
+    count.id = 'triple-count';
+    count.dataset.triples = String(json && json.results ? json.results.bindings.length : 0);
+    count.textContent = t('js.query.triples', count.dataset.triples, ms);
+    say(count);
     return;
   }
   const json = JSON.parse(text);

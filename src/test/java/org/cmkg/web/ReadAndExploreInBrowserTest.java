@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.cmkg.testing.Browser;
-import org.cmkg.testing.RealData;
-import org.cmkg.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.cmkg.testing.BrowserSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -23,26 +20,9 @@ import org.openqa.selenium.WebElement;
 class ReadAndExploreInBrowserTest {
     private static final String C012 = "https://w3id.org/cmkg/id/claim/gao-zhang-2025/c012";
     private static final String C013 = "https://w3id.org/cmkg/id/claim/gao-zhang-2025/c013";
-    private static TestServer server;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(RealData.config().withMapTiles(""));
-        browser = Browser.open(server.http().base());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null)
-            browser.close();
-        server.close();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        browser.assertNoConsoleErrors();
-    }
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
+    private final Browser browser = session.browser();
 
     @Test
     void aClaimsAnchorOpensThePaperAtItsPassageSelected() {

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.cmkg.testing.Browser;
-import org.cmkg.testing.RealData;
-import org.cmkg.testing.TestServer;
+import org.cmkg.testing.BrowserSession;
 import org.cmkg.web.i18n.Messages;
 import org.cmkg.web.i18n.UiLanguage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -24,26 +21,9 @@ import org.openqa.selenium.WebElement;
  * languages. Every test fails on a browser console error and leaves a screenshot.
  */
 class SearchInBrowserTest {
-    private static TestServer server;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(RealData.config().withMapTiles(""));
-        browser = Browser.open(server.http().base());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null)
-            browser.close();
-        server.close();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        browser.assertNoConsoleErrors();
-    }
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
+    private final Browser browser = session.browser();
 
     @Test
     void searchingInChineseSuggestsEntitiesAndFindsClaims() {
@@ -137,7 +117,7 @@ class SearchInBrowserTest {
         browser.screenshot("search-empty-en");
     }
 
-    private static int total() {
+    private int total() {
         return Integer.parseInt(browser.find("#result-count").getText().replaceAll("^([\\d,]+).*", "$1").replace(",", ""));
     }
 }

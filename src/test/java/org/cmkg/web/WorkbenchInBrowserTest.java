@@ -16,12 +16,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.cmkg.testing.Browser;
+import org.cmkg.testing.BrowserSession;
 import org.cmkg.testing.RealData;
-import org.cmkg.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -33,26 +31,9 @@ import org.openqa.selenium.support.ui.Select;
  */
 class WorkbenchInBrowserTest {
     private static final String EXAMPLE = "08-disagreeing-claims";
-    private static TestServer server;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(RealData.config().withMapTiles(""));
-        browser = Browser.open(server.http().base());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null)
-            browser.close();
-        server.close();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        browser.assertNoConsoleErrors();
-    }
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
+    private final Browser browser = session.browser();
 
     @Test
     void aCompetencyQueryFromTheMenuGivesItsExpectedRowsAndItsCsv() throws IOException {
@@ -124,9 +105,30 @@ class WorkbenchInBrowserTest {
         browser.go("/query#query=" + org.cmkg.testing.Http.enc(query).replace("+", "%20"));
         WebElement count = browser.await("#row-count");
         assertEquals("1", count.getAttribute("data-rows"));
-        long claims = RealData.count(server.http(), "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/cmkg/ontology#Claim> }");
+        long claims = RealData.count(session.server().http(), "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/cmkg/ontology#Claim> }");
         assertEquals(String.valueOf(claims), browser.find("table.results tbody td .literal").getAttribute("textContent"));
         browser.screenshot("workbench-count-en");
+    }
+
+    @Test
+    void aConstructAnswersInTurtleAndTheEditorCompletesOurTerms() {
+        browser.language("en").go("/query");
+        browser.await("#editor .CodeMirror");
+        new Select(browser.find("#examples")).selectByValue("21-control-of-places-first-paper");
+        browser.find("#run").click();
+        WebElement count = browser.await("#triple-count");
+        long expected = org.apache.jena.riot.RDFDataMgr.loadGraph("queries/21-control-of-places-first-paper.ttl").size();
+        assertEquals(String.valueOf(expected), count.getAttribute("data-triples"));
+        String turtle = (String) browser.script("return document.querySelector('#results .CodeMirror').CodeMirror.getValue()");
+        assertTrue(turtle.startsWith("PREFIX") || turtle.startsWith("@prefix"), "the answer as Turtle: " + turtle);
+        // Completion: after "a cmkg:Cl", Ctrl-Space offers our class.
+        browser.script("const cm = document.querySelector('#editor .CodeMirror').CodeMirror;"
+                + " cm.setValue('PREFIX cmkg: <https://w3id.org/cmkg/ontology#>\\nSELECT * WHERE { ?s a cmkg:Cl'); cm.focus();"
+                + " cm.setCursor(cm.lineCount() - 1, 1000);");
+        browser.find("#editor .CodeMirror textarea").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, " "));
+        WebElement hint = browser.await(".CodeMirror-hints li");
+        assertTrue(browser.all(".CodeMirror-hints li").stream().anyMatch(h -> h.getText().equals("cmkg:Claim")), hint.getText());
+        browser.viewportScreenshot("workbench-completion-en");
     }
 
     private static long sizeOf(Path file) {

@@ -46,16 +46,14 @@ public final class Assets {
 
     /** Serves both folders from the classpath, compressed once and cached by browsers. */
     public static void addTo(StaticFilesConfig staticFiles) {
+        serve(staticFiles, OWN, "/cmkg/web");
+        serve(staticFiles, LIBRARIES, "/META-INF/resources/webjars");
+    }
+
+    private static void serve(StaticFilesConfig staticFiles, String path, String classpathFolder) {
         staticFiles.add(files -> {
-            files.hostedPath = OWN;
-            files.directory = "/cmkg/web";
-            files.location = Location.CLASSPATH;
-            files.precompressMaxSize = PRECOMPRESS_MAX_BYTES;
-            files.headers = Map.of("Cache-Control", A_YEAR);
-        });
-        staticFiles.add(files -> {
-            files.hostedPath = LIBRARIES;
-            files.directory = "/META-INF/resources/webjars";
+            files.hostedPath = path;
+            files.directory = classpathFolder;
             files.location = Location.CLASSPATH;
             files.precompressMaxSize = PRECOMPRESS_MAX_BYTES;
             files.headers = Map.of("Cache-Control", A_YEAR);

@@ -50,41 +50,23 @@ public enum UiLanguage {
 
     /**
      * The language for a request: the cookie if it names one of ours, else the first of ours in
-     * {@code Accept-Language} (by quality), else English.
+     * {@code Accept-Language} (by weight), else English.
      */
     public static UiLanguage choose(String cookie, String acceptLanguage) {
         UiLanguage chosen = ofTag(cookie);
         if (chosen != null)
             return chosen;
         if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            UiLanguage best = null;
-            double bestQuality = 0;
-            for (String range : acceptLanguage.split(",")) {
-                String[] parts = range.split(";");
-                UiLanguage l = ofTag(parts[0]);
-                double q = quality(parts);
-                if (l != null && q > bestQuality) {
-                    best = l;
-                    bestQuality = q;
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                    UiLanguage l = ofTag(range.getRange());
+                    if (l != null && range.getWeight() > 0)
+                        return l;
                 }
+            } catch (IllegalArgumentException e) {
+                return EN; // a header that cannot be read says nothing
             }
-            if (best != null)
-                return best;
         }
         return EN;
-    }
-
-    private static double quality(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (p.startsWith("q=")) {
-                try {
-                    return Double.parseDouble(p.substring(2));
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
     }
 }
