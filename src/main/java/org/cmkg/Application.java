@@ -100,7 +100,7 @@ public final class Application implements AutoCloseable {
                 linking.dataLoaded();
             });
             List<RouteModule> all = new ArrayList<>(modules);
-            all.add(0, new WebModule(config, data.queryable(), search, linking.prefixes(),
+            all.add(0, new WebModule(config, data.queryable(), dataVersion, search, linking.prefixes(),
                     () -> all.stream().flatMap(m -> m.endpoints().stream()).toList()));
             modules = all;
             // The port opens while loading goes on (Jetty's start overlaps it); the gate holds

@@ -3,6 +3,7 @@ package org.cmkg.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.Filter;
@@ -18,6 +19,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.error.NotFoundException;
+import org.cmkg.freshness.DataVersion;
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.RouteModule;
 import org.cmkg.linkeddata.IriSpace;
@@ -54,12 +56,13 @@ public final class WebModule implements RouteModule {
     private final TimelinePage timeline;
     private final DisagreementsPage disagreements;
     private final ApiPage api;
+    private final PageCache cache;
 
     /**
      * @param endpoints every module's endpoints (this one's included), asked for when the API page is shown
      */
-    public WebModule(ServerConfig config, DatasetGraph dataset, SearchService searchService, PrefixMapping prefixes,
-                     Supplier<List<EndpointDoc>> endpoints) {
+    public WebModule(ServerConfig config, DatasetGraph dataset, DataVersion version, SearchService searchService,
+                     PrefixMapping prefixes, Supplier<List<EndpointDoc>> endpoints) {
         IriSpace iris = new IriSpace(config.baseIri());
         ResourceDescriber describer = new ResourceDescriber(dataset);
         SourceTexts texts = new SourceTexts(config.sources());
@@ -70,17 +73,18 @@ public final class WebModule implements RouteModule {
         this.timeline = new TimelinePage(dataset, describer, iris);
         this.disagreements = new DisagreementsPage(dataset, describer, iris);
         this.api = new ApiPage(endpoints);
+        this.cache = new PageCache(version);
     }
 
     @Override
     public void addRoutes(RoutesConfig routes) {
         routes.get("/", search::serve);
         routes.get("/search", search::serve);
-        routes.get("/read", papers::serve);
-        routes.get("/read/{document}", reader::serve);
-        routes.get("/query", ctx -> ctx.html(workbench.render(Ui.of(ctx))));
-        routes.get("/timeline", timeline::serve);
-        routes.get("/disagreements", disagreements::serve);
+        routes.get("/read", ctx -> cached(ctx, papers::render));
+        routes.get("/read/{document}", ctx -> cached(ctx, ui -> reader.render(ui, ctx.pathParam("document"))));
+        routes.get("/query", ctx -> cached(ctx, workbench::render));
+        routes.get("/timeline", ctx -> cached(ctx, timeline::render));
+        routes.get("/disagreements", ctx -> cached(ctx, disagreements::render));
         routes.get("/api", api::serve);
         routes.get("/lang/{tag}", WebModule::switchLanguage);
     }
@@ -112,6 +116,12 @@ public final class WebModule implements RouteModule {
                 new EndpointDoc("GET", "/query", "The SPARQL workbench: editor, examples, results with labels, downloads.", "/query"),
                 new EndpointDoc("GET", "/timeline", "The dated events and claims of both papers.", "/timeline"),
                 new EndpointDoc("GET", "/disagreements", "Every recorded disagreement, the claims side by side.", "/disagreements"));
+    }
+
+    /** A page that depends only on the data and the language: rendered once per data version (its query string is ignored). */
+    private void cached(Context ctx, Function<Ui, String> render) {
+        Ui ui = Ui.of(ctx);
+        ctx.html(cache.get(ui.tag() + " " + ctx.path(), () -> render.apply(Ui.of(ui.lang(), ctx.path()))));
     }
 
     /** {@code /lang/zh?back=/read/wang-2025}: keeps the reader's choice in a cookie and goes back. */

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.javalin.http.Context;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -52,8 +50,7 @@ public final class DisagreementsPage {
         this.iris = iris;
     }
 
-    public void serve(Context ctx) {
-        Ui ui = Ui.of(ctx);
+    public String render(Ui ui) {
         Map<Node, List<Node>> involved = new LinkedHashMap<>();
         NamedQueries.select(dataset, DISAGREEMENTS, row -> involved
                 .computeIfAbsent(row.get(Var.alloc("disagreement")), k -> new ArrayList<>()).add(row.get(Var.alloc("claim"))));
@@ -78,8 +75,7 @@ public final class DisagreementsPage {
         w.close("ol").close("nav");
         for (Node d : order)
             writeDisagreement(w, g, d, involved.get(d), nodes, view, documents, names, ui);
-        ctx.html(PageLayout.page(ui, Page.of(ui.t("nav.disagreements"), w.toString(), Section.DISAGREEMENTS)
-                ));
+        return PageLayout.page(ui, Page.of(ui.t("nav.disagreements"), w.toString(), Section.DISAGREEMENTS));
     }
 
     private void writeDisagreement(HtmlWriter w, Graph g, Node d, List<Node> claims, NodeView nodes, ClaimView view,

@@ -11,8 +11,6 @@ import java.util.Set;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import io.javalin.http.Context;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -71,8 +69,7 @@ public final class TimelinePage {
     /** A line of the list: one subject at one date, with the claims that date it so. */
     private record Entry(String sortKey, Node subject, List<Dated> claims) {}
 
-    public void serve(Context ctx) {
-        Ui ui = Ui.of(ctx);
+    public String render(Ui ui) {
         List<Dated> dated = new ArrayList<>();
         NamedQueries.select(dataset, TIMELINE, row -> dated.add(new Dated(row.get(Var.alloc("claim")),
                 row.get(Var.alloc("doc")), row.get(Var.alloc("event")), lexical(row.get(Var.alloc("date"))),
@@ -144,9 +141,9 @@ public final class TimelinePage {
         data.add("papers", papers);
         w.open("script", "type", "application/json", "id", "timeline-data").raw(data.toString().replace("</", "<\\/"))
                 .close("script");
-        ctx.html(PageLayout.page(ui, Page.of(ui.t("timeline.title"), w.toString(), Section.TIMELINE)
+        return PageLayout.page(ui, Page.of(ui.t("timeline.title"), w.toString(), Section.TIMELINE)
                 .withLibraries(List.of(), List.of(Assets.ECHARTS_JS))
-                .withModules(Assets.cmkg("timeline.js"))));
+                .withModules(Assets.cmkg("timeline.js")));
     }
 
     private static JsonObject point(Dated d, Entry e, int doc, boolean differs, NodeView nodes, ClaimView view, Ui ui) {

@@ -3,8 +3,6 @@ package org.cmkg.web.reader;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.javalin.http.Context;
-
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -36,8 +34,7 @@ public final class PapersPage {
 
     private record Paper(String iri, String titleZh, String titleEn, String publisherZh, String publisherEn, long claims) {}
 
-    public void serve(Context ctx) {
-        Ui ui = Ui.of(ctx);
+    public String render(Ui ui) {
         List<Paper> papers = new ArrayList<>();
         NamedQueries.select(dataset, PAPERS, row -> papers.add(new Paper(text(row, "doc"), text(row, "titleZh"),
                 text(row, "titleEn"), text(row, "publisherZh"), text(row, "publisherEn"),
@@ -73,8 +70,7 @@ public final class PapersPage {
             w.close("p").close("section");
         }
         w.close("div");
-        ctx.html(PageLayout.page(ui, Page.of(ui.t("papers.title"), w.toString(), Section.PAPERS)
-                ));
+        return PageLayout.page(ui, Page.of(ui.t("papers.title"), w.toString(), Section.PAPERS));
     }
 
     private static String or(String a, String b) {

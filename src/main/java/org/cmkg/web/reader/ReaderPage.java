@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.javalin.http.Context;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -57,13 +55,12 @@ public final class ReaderPage {
         this.dataset = dataset;
     }
 
-    public void serve(Context ctx) {
-        String key = ctx.pathParam("document");
+    /** The reader of document {@code key} ({@code gao-zhang-2025}); 404 for an unknown one. */
+    public String render(Ui ui, String key) {
         String iri = iris.idSpace() + "document/" + key;
         Node document = NodeFactory.createURI(iri);
         Graph g = describer.describe(iri).filter(d -> d.contains(document, Terms.TYPE, Terms.DOCUMENT))
                 .orElseThrow(() -> new NotFoundException("No document " + iri + " in the knowledge graph; /read lists the papers."));
-        Ui ui = Ui.of(ctx);
         NodeView nodes = new NodeView(iris, new Labels(g), ui.tag());
         ClaimView view = new ClaimView(g, nodes, ui);
         Optional<Paper> paper = texts.find(key);
@@ -84,8 +81,8 @@ public final class ReaderPage {
         w.close("div");
         w.open("noscript").raw("<style>.claims-list .claim-card{display:block}.panel-title,.panel-hint{display:none}</style>").close("noscript");
         String title = nodes.name(document);
-        ctx.html(PageLayout.page(ui, Page.of(title, w.toString(), Section.PAPERS)
-                .withModules(Assets.cmkg("reader.js")).withBodyClass("reader")));
+        return PageLayout.page(ui, Page.of(title, w.toString(), Section.PAPERS)
+                .withModules(Assets.cmkg("reader.js")).withBodyClass("reader"));
     }
 
     private void writeMeta(HtmlWriter w, Graph g, Node document, NodeView nodes, PaperClaims claims, Ui ui) {
