@@ -108,6 +108,11 @@ class LabelledTable {
       more.hidden = shown >= bindings.length;
     };
     more.addEventListener('click', drawRows);
+    // A long value is cut after four lines; a click on its cell shows it whole.
+    body.addEventListener('click', (e) => {
+      const td = e.target.closest('td');
+      if (td && !e.target.closest('a')) td.classList.toggle('open');
+    });
     drawRows();
     if (bindings.length === 0) wrapper.appendChild(document.createElement('p')).textContent = t('js.query.noRows');
     wrapper.appendChild(more);

@@ -129,9 +129,27 @@ public final class ResourcePage {
                 "data-name", name, "data-tiles", mapTiles, "data-attribution", mapTiles.isEmpty() ? null : ui.t("map.attribution"))
                 .close("div");
         w.open("p", "class", "map-note");
-        for (Geometry g : geometries)
+        for (Geometry g : geometries) {
+            String where = inDegrees(g.wkt());
+            if (where != null)
+                w.text(where + " · ");
             w.element("code", g.wkt()).text(" ");
+        }
         w.close("p").newline();
+    }
+
+    private static final java.util.regex.Pattern POINT = java.util.regex.Pattern.compile(
+            "(?i)\\s*POINT\\s*\\(\\s*(-?[\\d.]+)\\s+(-?[\\d.]+)\\s*\\)\\s*");
+
+    /** A WKT point (longitude first) as latitude and longitude in degrees: {@code 49.0° N, 32.0° E}; null for other shapes. */
+    static String inDegrees(String wkt) {
+        var m = POINT.matcher(wkt);
+        if (!m.matches())
+            return null;
+        String lon = m.group(1);
+        String lat = m.group(2);
+        return (lat.startsWith("-") ? lat.substring(1) + "° S" : lat + "° N") + ", "
+                + (lon.startsWith("-") ? lon.substring(1) + "° W" : lon + "° E");
     }
 
     private static void writeTypes(HtmlWriter w, Graph g, Node resource, NodeView nodes, Ui ui) {

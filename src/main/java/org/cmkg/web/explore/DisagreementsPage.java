@@ -26,7 +26,6 @@ import org.cmkg.linkeddata.ResourceDescriber;
 import org.cmkg.linkeddata.Terms;
 import org.cmkg.sparql.NamedQueries;
 import org.cmkg.vocab.CMKG;
-import org.cmkg.web.assets.Assets;
 import org.cmkg.web.i18n.Ui;
 import org.cmkg.web.names.PaperNames;
 

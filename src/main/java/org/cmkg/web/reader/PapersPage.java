@@ -14,7 +14,6 @@ import org.cmkg.linkeddata.PageLayout;
 import org.cmkg.linkeddata.PageLayout.Page;
 import org.cmkg.linkeddata.PageLayout.Section;
 import org.cmkg.sparql.NamedQueries;
-import org.cmkg.web.assets.Assets;
 import org.cmkg.web.i18n.Ui;
 import org.cmkg.web.names.PaperNames;
 
