@@ -26,6 +26,7 @@ import org.cmkg.linkeddata.Terms;
 import org.cmkg.vocab.CMKG;
 import org.cmkg.web.assets.Assets;
 import org.cmkg.web.i18n.Ui;
+import org.cmkg.web.names.PaperNames;
 import org.cmkg.web.reader.PaperLayout.Block;
 import org.cmkg.web.reader.PaperLayout.Range;
 import org.cmkg.web.reader.SourceTexts.Paper;
@@ -88,7 +89,9 @@ public final class ReaderPage {
     private void writeMeta(HtmlWriter w, Graph g, Node document, NodeView nodes, PaperClaims claims, Ui ui) {
         w.open("p", "class", "paper-meta", "lang", ui.tag());
         w.link(nodes.href(document), nodes.name(document), "class", "doc-title");
-        literal(g, document, CMKG.authorList.asNode(), "zh").ifPresent(a -> w.text(" · ").element("span", a, "lang", "zh"));
+        String authors = PaperNames.of(dataset).of(document.getURI(), ui.lang());
+        if (authors != null)
+            w.text(" · ").text(authors);
         List<Node> publishers = new ArrayList<>();
         g.find(document, DCTerms.publisher.asNode(), Node.ANY).forEach(t -> publishers.add(t.getObject()));
         publishers.forEach(p -> {
@@ -97,10 +100,6 @@ public final class ReaderPage {
         });
         w.text(" · " + ui.t("reader.claimCount", claims.inOrder().size()));
         w.close("p");
-    }
-
-    private static Optional<String> literal(Graph g, Node s, Node p, String lang) {
-        return new Labels(g).literal(s, p, lang);
     }
 
     /** The paper's blocks, with the quotes marked; headings carry their section's anchor. */
@@ -245,7 +244,7 @@ public final class ReaderPage {
         if (parts.isEmpty())
             return;
         String prefix = document.getURI() + "/";
-        w.open("details", "class", "toc").element("summary", ui.t("reader.contents")).open("ol");
+        w.open("details", "class", "toc", "open", "").element("summary", ui.t("reader.contents")).open("ol");
         for (Node part : parts) {
             w.open("li").link("#" + part.getURI().substring(prefix.length()).replace('/', '-'), nodes.name(part));
             w.close("li");
