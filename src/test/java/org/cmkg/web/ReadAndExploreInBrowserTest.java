@@ -116,7 +116,7 @@ class ReadAndExploreInBrowserTest {
         browser.screenshot("entity-ukraine-en");
         browser.language("zh").go("/id/country/ukraine");
         browser.await("#map .leaflet-interactive");
-        assertEquals("乌克兰", browser.find(".resource-head h1").getText().split(" ")[0]);
+        assertEquals("乌克兰", browser.find(".resource-head h1").getText().split("\\s+")[0]);
         browser.screenshot("entity-ukraine-zh");
         browser.go("/id/claim/gao-zhang-2025/c019");
         browser.screenshot("claim-c019-zh");
