@@ -41,6 +41,9 @@ function select(iris) {
   }
   title.textContent = t('js.reader.claimsHere', iris.length);
   hint.hidden = true;
+  // The contents give way to the claims.
+  const contents = panel.querySelector('details.toc');
+  if (contents) contents.open = false;
   panel.scrollTop = 0;
 }
 

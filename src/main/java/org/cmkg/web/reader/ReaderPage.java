@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.vocabulary.DCTerms;
 import org.cmkg.error.NotFoundException;
 import org.cmkg.linkeddata.ClaimView;
@@ -23,6 +25,7 @@ import org.cmkg.linkeddata.PageLayout.Page;
 import org.cmkg.linkeddata.PageLayout.Section;
 import org.cmkg.linkeddata.ResourceDescriber;
 import org.cmkg.linkeddata.Terms;
+import org.cmkg.sparql.NamedQueries;
 import org.cmkg.vocab.CMKG;
 import org.cmkg.web.assets.Assets;
 import org.cmkg.web.i18n.Ui;
@@ -40,9 +43,7 @@ import org.cmkg.web.reader.SourceTexts.Paper;
  * reader module adds selecting a passage to see the claims at that point.
  */
 public final class ReaderPage {
-    private static final Node SECTION = CMKG.Section.asNode();
-    private static final Node TABLE = CMKG.Table.asNode();
-    private static final Node IS_PART_OF = DCTerms.isPartOf.asNode();
+    private static final Query PARTS = NamedQueries.load(ReaderPage.class, "parts.rq");
 
     private final ResourceDescriber describer;
     private final SourceTexts texts;
@@ -72,7 +73,7 @@ public final class ReaderPage {
         w.open("article", "class", "paper card", "lang", "zh", "data-document", iri);
         writeMeta(w, g, document, nodes, claims, ui);
         if (paper.isPresent()) {
-            Map<String, String> anchors = sectionAnchors(g, document, nodes);
+            Map<String, String> anchors = sectionAnchors(parts(document), document);
             writeText(w, paper.get(), new Highlighter(claims.anchored()), anchors);
         } else {
             w.open("div", "class", "notice warn", "lang", ui.tag()).element("p", ui.t("reader.noText", key)).close("div");
@@ -184,47 +185,40 @@ public final class ReaderPage {
      * The document's sections and tables by their Chinese label, each with its anchor in the reader:
      * the part of its IRI after the document's ({@code …/section/3-1} → {@code section-3-1}).
      */
-    private static Map<String, String> sectionAnchors(Graph g, Node document, NodeView nodes) {
+    private static Map<String, String> sectionAnchors(List<Part> parts, Node document) {
         Map<String, String> anchors = new LinkedHashMap<>();
-        String prefix = document.getURI() + "/";
-        for (Node part : parts(g, document)) {
-            nodes.labels().exactly(part, "zh").ifPresent(label ->
-                    anchors.put(label, part.getURI().substring(prefix.length()).replace('/', '-')));
-        }
+        for (Part part : parts)
+            if (part.labels().containsKey("zh"))
+                anchors.put(part.labels().get("zh"), anchor(part, document));
         return anchors;
     }
 
-    /** Sections and tables of the document that its description names, in reading order. */
-    private static List<Node> parts(Graph g, Node document) {
-        String prefix = document.getURI() + "/";
-        List<Node> parts = new ArrayList<>();
-        g.find(Node.ANY, Terms.TYPE, Node.ANY).forEach(t -> {
-            Node s = t.getSubject();
-            if ((t.getObject().equals(SECTION) || t.getObject().equals(TABLE)) && s.isURI() && s.getURI().startsWith(prefix)
-                    && !parts.contains(s))
-                parts.add(s);
-        });
-        Labels labels = new Labels(g);
-        parts.sort(Comparator.comparingLong((Node p) -> order(g, p)).thenComparing(p -> labels.name(p, "zh")));
-        return parts;
+    private static String anchor(Part part, Node document) {
+        return part.iri().getURI().substring(document.getURI().length() + 1).replace('/', '-');
     }
 
-    private static long order(Graph g, Node part) {
-        var it = g.find(part, Terms.ORDER, Node.ANY);
-        try {
-            return it.hasNext() ? Long.parseLong(it.next().getObject().getLiteralLexicalForm().strip()) : Long.MAX_VALUE;
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        } finally {
-            it.close();
-        }
+    /** A section or table of the paper: its IRI and its labels by language. */
+    private record Part(Node iri, Map<String, String> labels) {}
+
+    /** The document's sections and tables in reading order (from the store: a description names them only when claims link them). */
+    private List<Part> parts(Node document) {
+        Map<Node, Map<String, String>> parts = new LinkedHashMap<>();
+        NamedQueries.select(dataset, PARTS, Map.of("document", document), row -> {
+            Node label = row.get(Var.alloc("label"));
+            Map<String, String> labels = parts.computeIfAbsent(row.get(Var.alloc("part")), k -> new LinkedHashMap<>());
+            if (label != null && label.isLiteral())
+                labels.putIfAbsent(label.getLiteralLanguage(), label.getLiteralLexicalForm());
+        });
+        List<Part> list = new ArrayList<>();
+        parts.forEach((iri, labels) -> list.add(new Part(iri, labels)));
+        return list;
     }
 
     private void writePanel(HtmlWriter w, Graph g, Node document, NodeView nodes, ClaimView view, PaperClaims claims,
                             boolean hasText, Ui ui) {
         w.open("aside", "class", "claims-panel card", "aria-label", ui.t("reader.panel"), "lang", ui.tag(),
                 "data-all-count", String.valueOf(claims.inOrder().size()));
-        writeContents(w, g, document, nodes, ui);
+        writeContents(w, document, ui);
         w.element("h2", ui.t("reader.claimsHere"), "class", "panel-title", "id", "panel-title", "aria-live", "polite");
         w.element("p", hasText ? ui.t("reader.hint") : ui.t("reader.allClaims"), "class", "panel-hint hint");
         w.open("p", "class", "panel-actions").open("button", "type", "button", "class", "button", "data-show-all", "")
@@ -239,15 +233,15 @@ public final class ReaderPage {
         w.close("aside");
     }
 
-    private void writeContents(HtmlWriter w, Graph g, Node document, NodeView nodes, Ui ui) {
-        List<Node> parts = parts(g, document);
+    private void writeContents(HtmlWriter w, Node document, Ui ui) {
+        List<Part> parts = parts(document);
         if (parts.isEmpty())
             return;
-        String prefix = document.getURI() + "/";
         w.open("details", "class", "toc", "open", "").element("summary", ui.t("reader.contents")).open("ol");
-        for (Node part : parts) {
-            w.open("li").link("#" + part.getURI().substring(prefix.length()).replace('/', '-'), nodes.name(part));
-            w.close("li");
+        for (Part part : parts) {
+            String name = part.labels().getOrDefault(ui.tag(), part.labels().getOrDefault(ui.lang().other().tag(),
+                    Labels.localName(part.iri())));
+            w.open("li").link("#" + anchor(part, document), name).close("li");
         }
         w.close("ol").close("details");
     }
