@@ -25,6 +25,7 @@ import org.cmkg.store.InMemoryStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextSearcher;
+import org.cmkg.web.WebModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +99,10 @@ public final class Application implements AutoCloseable {
                 search.refresh();
                 linking.dataLoaded();
             });
+            List<RouteModule> all = new ArrayList<>(modules);
+            all.add(0, new WebModule(config, data.queryable(), dataVersion, search, linking.prefixes(),
+                    () -> all.stream().flatMap(m -> m.endpoints().stream()).toList()));
+            modules = all;
             // The port opens while loading goes on (Jetty's start overlaps it); the gate holds
             // requests until the data is complete and every service has seen it.
             ReadinessGate gate = new ReadinessGate();

@@ -57,6 +57,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Let SPARQL SERVICE call other hosts (federated query); off by default (env CMKG_ALLOW_SERVICE).")
     boolean allowService;
 
+    @Option(names = "--map-tiles", paramLabel = "URL", defaultValue = "${env:CMKG_MAP_TILES:-" + ServerConfig.DEFAULT_MAP_TILES + "}",
+            description = "Tile URL template for the maps of place pages, fetched by the reader's browser; 'none' for no tiles (env CMKG_MAP_TILES).")
+    String mapTiles;
+
     @Mixin
     ServeStoreOptions store;
 
@@ -64,7 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig config() {
         RdfLocation ontologySource = ontology == null ? RdfLocation.EMBEDDED_ONTOLOGY : new RdfLocation.Folder(ontology);
         RdfLocation dataSource = data == null ? RdfLocation.EMBEDDED_DATA : new RdfLocation.Folder(data);
-        return new ServerConfig(host, port, baseIri, List.of(ontologySource, dataSource), timeout, allowService);
+        return new ServerConfig(host, port, baseIri, List.of(ontologySource, dataSource), timeout, allowService,
+                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles);
     }
 
     @Override

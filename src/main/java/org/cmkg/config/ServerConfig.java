@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param sources        RDF folders loaded at start, in order (ontology first, then data)
  * @param queryTimeout   SPARQL query timeout; a query running longer is stopped (HTTP 503)
  * @param serviceAllowed whether SPARQL {@code SERVICE} may call other hosts (off by default)
+ * @param mapTiles       the tile URL template ({@code {z}/{x}/{y}}) the browser's maps fetch their
+ *                       background from; empty for none (the maps then show their markers on a plain
+ *                       background, as they do when the tile server cannot be reached)
  */
 public record ServerConfig(
         String host,
@@ -23,17 +26,21 @@ public record ServerConfig(
         String baseIri,
         List<RdfLocation> sources,
         Duration queryTimeout,
-        boolean serviceAllowed) {
+        boolean serviceAllowed,
+        String mapTiles) {
 
     public static final int DEFAULT_PORT = 3030;
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final String DEFAULT_BASE_IRI = "https://w3id.org/cmkg/";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** OpenStreetMap's standard tiles (its tile usage policy applies to a public deployment). */
+    public static final String DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(baseIri, "baseIri");
         Objects.requireNonNull(queryTimeout, "queryTimeout");
+        Objects.requireNonNull(mapTiles, "mapTiles");
         sources = List.copyOf(sources);
         if (port < 0 || port > 65_535)
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
@@ -41,36 +48,44 @@ public record ServerConfig(
             throw new IllegalArgumentException("base IRI must be an absolute http(s) IRI ending in '/', not '" + baseIri + "'");
         if (queryTimeout.isNegative() || queryTimeout.isZero())
             throw new IllegalArgumentException("timeout must be positive, not " + queryTimeout);
+        if (!mapTiles.isEmpty() && !(isAbsoluteHttpIri(mapTiles.replace("{", "").replace("}", ""))
+                && mapTiles.contains("{z}") && mapTiles.contains("{x}") && mapTiles.contains("{y}")))
+            throw new IllegalArgumentException("map tiles must be an http(s) URL template with {z}, {x} and {y}, or empty, not '"
+                    + mapTiles + "'");
     }
 
     /** The defaults: port 3030, the embedded ontology and data, 30 s timeout, no SERVICE. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BASE_IRI,
-                List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false);
+                List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false, DEFAULT_MAP_TILES);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed);
+        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed);
+        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles);
     }
 
     public ServerConfig withSources(List<RdfLocation> newSources) {
-        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed);
+        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles);
     }
 
     public ServerConfig withQueryTimeout(Duration newTimeout) {
-        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed);
+        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles);
     }
 
     public ServerConfig withBaseIri(String newBaseIri) {
-        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed);
+        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles);
     }
 
     public ServerConfig withServiceAllowed(boolean allowed) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles);
+    }
+
+    public ServerConfig withMapTiles(String newMapTiles) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles);
     }
 
     /** The IRI of a named graph: {@code {base}graph/{name}}. */

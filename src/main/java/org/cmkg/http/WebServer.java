@@ -1,8 +1,5 @@
 package org.cmkg.http;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.javalin.Javalin;
@@ -18,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server: one Jetty, one port. Built in a single {@code Javalin.create(config -> ...)}:
  * servlet filters first (the readiness gate, CORS, request log, the modules' filters, then Fuseki at
- * {@value SparqlEndpoint#PATH}), then error mapping, the landing page and every module's routes.
+ * {@value SparqlEndpoint#PATH}), then the modules' static files, error mapping and every module's routes.
  * Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
  */
 public final class WebServer implements AutoCloseable {
@@ -31,9 +28,6 @@ public final class WebServer implements AutoCloseable {
     /** A server whose requests all go through once {@code gate} is open (see {@link ReadinessGate}). */
     public WebServer(ServerConfig config, SparqlEndpoint sparql, List<RouteModule> modules, ReadinessGate gate) {
         this.config = config;
-        List<EndpointDoc> docs = new ArrayList<>(sparqlDocs());
-        modules.forEach(m -> docs.addAll(m.endpoints()));
-        LandingPage landing = new LandingPage(docs);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
@@ -53,8 +47,8 @@ public final class WebServer implements AutoCloseable {
                 modules.forEach(m -> m.servletFilters().forEach(f -> FusekiInJavalin.addFilter(handler, f)));
                 FusekiInJavalin.install(handler, sparql);
             });
+            modules.forEach(m -> m.addStaticFiles(javalin.staticFiles));
             ErrorResponses.register(javalin.routes);
-            landing.addRoutes(javalin.routes);
             modules.forEach(m -> m.addRoutes(javalin.routes));
         });
     }
@@ -75,16 +69,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-    }
-
-    private static List<EndpointDoc> sparqlDocs() {
-        String example = SparqlEndpoint.PATH + "?query="
-                + URLEncoder.encode(SparqlEndpoint.EXAMPLE_QUERY, StandardCharsets.UTF_8);
-        return List.of(new EndpointDoc("GET, POST", SparqlEndpoint.PATH,
-                "SPARQL 1.1 query endpoint (read-only). Default graph = union of all named graphs; "
-                        + "results as JSON, XML, CSV, TSV (Accept or format=); graphs as Turtle, JSON-LD, "
-                        + "N-Triples, RDF/XML, TriG; full text with text:query.",
-                example));
     }
 
     private String displayHost() {

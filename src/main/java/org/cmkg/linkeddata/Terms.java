@@ -64,6 +64,8 @@ public final class Terms {
     public static final Node UNIT = uri(QUDT + "unit");
     public static final Node SYMBOL = uri(QUDT + "symbol");
     public static final Node MIN_VALUE = uri(SCHEMA + "minValue");
+    public static final Node HAS_GEOMETRY = uri(GEO + "hasGeometry");
+    public static final Node AS_WKT = uri(GEO + "asWKT");
     public static final Node MAX_VALUE = uri(SCHEMA + "maxValue");
 
     private Terms() {}

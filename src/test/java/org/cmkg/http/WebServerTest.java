@@ -52,8 +52,8 @@ class WebServerTest {
     }
 
     @Test
-    void landingPageNamesEveryEndpointWithAnExample() {
-        HttpResponse<String> r = http.get("/");
+    void apiPageNamesEveryEndpointWithAnExample() {
+        HttpResponse<String> r = http.get("/api");
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         for (String part : List.of("/sparql?query=", "/api/search?q=", "/api/entity?iri=", "/health"))
