@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param sources        RDF folders loaded at start, in order (ontology first, then data)
  * @param queryTimeout   SPARQL query timeout; a query running longer is stopped (HTTP 503)
  * @param serviceAllowed whether SPARQL {@code SERVICE} may call other hosts (off by default)
+ * @param limits         sizes, admission control and budgets of requests and queries
  */
 public record ServerConfig(
         String host,
@@ -23,7 +24,8 @@ public record ServerConfig(
         String baseIri,
         List<RdfLocation> sources,
         Duration queryTimeout,
-        boolean serviceAllowed) {
+        boolean serviceAllowed,
+        RequestLimits limits) {
 
     public static final int DEFAULT_PORT = 3030;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -34,6 +36,7 @@ public record ServerConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(baseIri, "baseIri");
         Objects.requireNonNull(queryTimeout, "queryTimeout");
+        Objects.requireNonNull(limits, "limits");
         sources = List.copyOf(sources);
         if (port < 0 || port > 65_535)
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
@@ -43,6 +46,12 @@ public record ServerConfig(
             throw new IllegalArgumentException("timeout must be positive, not " + queryTimeout);
     }
 
+    /** As the canonical constructor, with the default {@link RequestLimits}. */
+    public ServerConfig(String host, int port, String baseIri, List<RdfLocation> sources, Duration queryTimeout,
+                        boolean serviceAllowed) {
+        this(host, port, baseIri, sources, queryTimeout, serviceAllowed, RequestLimits.defaults());
+    }
+
     /** The defaults: port 3030, the embedded ontology and data, 30 s timeout, no SERVICE. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BASE_IRI,
@@ -50,27 +59,31 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed);
+        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, limits);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed);
+        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, limits);
     }
 
     public ServerConfig withSources(List<RdfLocation> newSources) {
-        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed);
+        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, limits);
     }
 
     public ServerConfig withQueryTimeout(Duration newTimeout) {
-        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed);
+        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, limits);
     }
 
     public ServerConfig withBaseIri(String newBaseIri) {
-        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed);
+        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, limits);
     }
 
     public ServerConfig withServiceAllowed(boolean allowed) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, limits);
+    }
+
+    public ServerConfig withLimits(RequestLimits newLimits) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newLimits);
     }
 
     /** The IRI of a named graph: {@code {base}graph/{name}}. */
