@@ -36,6 +36,9 @@ public final class FusekiInJavalin {
         Fuseki.setVerbose(context, false);
         handler.addFilter(new FilterHolder(new FusekiErrorsAsJson()), SparqlEndpoint.PATH + "/*",
                 EnumSet.of(DispatcherType.REQUEST));
+        // Innermost, so that Fuseki writes into it and an error can still replace what it holds.
+        handler.addFilter(new FilterHolder(new ResultBuffer(endpoint.resultBufferBytes())), SparqlEndpoint.PATH + "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         addFilter(handler, new FusekiFilter());
     }
 
