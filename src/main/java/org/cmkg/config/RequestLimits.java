@@ -82,6 +82,11 @@ public record RequestLimits(
                 clientQueryBudget, timeoutGrace);
     }
 
+    public RequestLimits withTimeoutGrace(Duration grace) {
+        return new RequestLimits(maxBodyBytes, maxHeaderBytes, resultBufferBytes, maxConcurrentQueries, queryQueue, queueWait,
+                clientQueryBudget, grace);
+    }
+
     public RequestLimits withClientQueryBudget(Duration budget) {
         return new RequestLimits(maxBodyBytes, maxHeaderBytes, resultBufferBytes, maxConcurrentQueries, queryQueue, queueWait,
                 budget, timeoutGrace);

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * Each client's budget of query time, as the Wikidata Query Service keeps it: a client (by
  * address) may use {@code budget} of execution time per minute. The budget is a bucket that
  * refills at {@code budget} per minute up to {@code budget}; a query may start while the bucket
- * is not empty, and its whole duration is taken from it when it ends (so the bucket can go below
+ * is not overdrawn, and its whole duration is taken from it when it ends (so the bucket can go below
  * zero). An empty bucket says how long until it holds time again ({@code Retry-After}).
  */
 final class ClientBudgets {
@@ -47,10 +47,10 @@ final class ClientBudgets {
             return 0;
         synchronized (bucket) {
             refill(bucket);
-            if (bucket.nanos > 0)
+            if (bucket.nanos >= 0)
                 return 0;
             double refillPerNano = (double) budgetNanos / MINUTE_NANOS;
-            double waitNanos = (1 - bucket.nanos) / refillPerNano;
+            double waitNanos = -bucket.nanos / refillPerNano;
             return Math.max(1, (long) Math.ceil(waitNanos / 1e9));
         }
     }

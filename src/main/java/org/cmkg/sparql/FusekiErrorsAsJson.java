@@ -16,6 +16,9 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import org.apache.jena.web.HttpSC;
 import org.cmkg.error.ErrorBody;
 import org.cmkg.error.ServletErrors;
@@ -117,16 +120,35 @@ final class FusekiErrorsAsJson implements Filter {
             if (!capturing)
                 return;
             String text = message.toString(StandardCharsets.UTF_8).strip();
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            if (isErrorBody(text)) {
+                // Javalin answered (a path under /sparql that Fuseki passed on): already our JSON.
+                byte[] body = text.getBytes(StandardCharsets.UTF_8);
+                response.setContentType("application/json;charset=utf-8");
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+                return;
+            }
             if (text.isEmpty())
                 text = HttpSC.getMessage(errorStatus);
             // Some of Fuseki's messages repeat the whole query, which can be a megabyte.
             text = ServletErrors.excerpt(text, MAX_MESSAGE);
             byte[] json = new ErrorBody(HttpSC.getMessage(errorStatus), text).toJson()
                     .getBytes(StandardCharsets.UTF_8);
-            HttpServletResponse response = (HttpServletResponse) getResponse();
             response.setContentType("application/json;charset=utf-8");
             response.setContentLength(json.length);
             response.getOutputStream().write(json);
+        }
+    }
+
+    private static boolean isErrorBody(String text) {
+        if (!text.startsWith("{"))
+            return false;
+        try {
+            JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+            return json.has("error") && json.has("message");
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

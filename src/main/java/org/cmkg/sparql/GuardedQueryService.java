@@ -67,7 +67,8 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
         QueryExecResult result = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
-        if (result.isRowSet() && action.getResponse() instanceof ResultBuffer.Buffered buffered)
+        ResultBuffer.Buffered buffered = ResultBuffer.current();
+        if (result.isRowSet() && buffered != null)
             return new QueryExecResult(new NoticingCancellation(result.rowSet(), buffered));
         return result;
     }
@@ -77,7 +78,8 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         super.sendResults(action, result, qPrologue);
         // Fuseki caught the cancellation and finished a truncated 200; while nothing of it has
         // been sent, answer the timeout properly instead.
-        if (action.getResponse() instanceof ResultBuffer.Buffered buffered && buffered.wasCancelled() && buffered.discard())
+        ResultBuffer.Buffered buffered = ResultBuffer.current();
+        if (buffered != null && buffered.wasCancelled() && buffered.discard())
             throw new QueryCancelledException();
     }
 

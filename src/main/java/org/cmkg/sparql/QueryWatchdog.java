@@ -62,14 +62,15 @@ final class QueryWatchdog implements AutoCloseable {
 
         private void stop() {
             stopped = true;
+            // Where it is stuck, before the interrupt moves it on.
+            String stack = Arrays.stream(thread.getStackTrace()).limit(STACK_FRAMES).map(String::valueOf)
+                    .collect(Collectors.joining(" < "));
+            LOG.warn("Query {} still running {} ms past its timeout and grace: cancelling it again and interrupting its thread {}; it was at {}",
+                    label, Duration.ofNanos(System.nanoTime() - started - limitNanos).toMillis(), thread.getName(), stack);
             AtomicBoolean signal = cancelSignal;
             if (signal != null)
                 signal.set(true);
             thread.interrupt();
-            LOG.warn("Query {} still running {} ms after its timeout: cancelled again and its thread {} interrupted; it was at {}",
-                    label, Duration.ofNanos(System.nanoTime() - started - limitNanos).toMillis(), thread.getName(),
-                    Arrays.stream(thread.getStackTrace()).limit(STACK_FRAMES).map(String::valueOf)
-                            .collect(Collectors.joining(" < ")));
         }
     }
 

@@ -17,6 +17,10 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.eclipse.jetty.io.QuietException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Holds back the first {@code limit} bytes of a SPARQL response until the query has finished,
  * so that a timeout while results are being produced can still be answered with 503 (Fuseki
@@ -27,6 +31,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * error, instead of ending normally.
  */
 final class ResultBuffer implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultBuffer.class);
+    /** The response being buffered on this thread (Fuseki hands its handlers a response of its own). */
+    private static final ThreadLocal<Buffered> CURRENT = new ThreadLocal<>();
+
     private final long limit;
 
     ResultBuffer(long limit) {
@@ -36,10 +44,29 @@ final class ResultBuffer implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         Buffered response = new Buffered((HttpServletResponse) res, limit);
-        chain.doFilter(req, response);
-        if (response.brokenOff)
-            throw new IOException("SPARQL results broken off: the query was cancelled after " + limit + " bytes had been sent");
+        CURRENT.set(response);
+        try {
+            chain.doFilter(req, response);
+        } finally {
+            CURRENT.remove();
+        }
+        if (response.brokenOff) {
+            LOG.info("SPARQL results broken off: the query was cancelled after more than {} bytes had been sent", limit);
+            throw new BrokenOff();
+        }
         response.finish();
+    }
+
+    /** Thrown to make Jetty end the exchange without ending the body: the client sees the break. */
+    private static final class BrokenOff extends IOException implements QuietException {
+        BrokenOff() {
+            super("SPARQL results broken off after a timeout");
+        }
+    }
+
+    /** The buffered response of the request this thread is serving, if any. */
+    static Buffered current() {
+        return CURRENT.get();
     }
 
     /** The response as Fuseki sees it. */
@@ -51,6 +78,8 @@ final class ResultBuffer implements Filter {
         private boolean streaming;
         private boolean cancelled;
         private boolean brokenOff;
+        /** The status set while results are held back; sent with them (-1: none set). */
+        private int status = -1;
 
         Buffered(HttpServletResponse response, long limit) {
             super(response);
@@ -76,7 +105,22 @@ final class ResultBuffer implements Filter {
                 return false;
             }
             held.reset();
+            status = -1;
+            cancelled = false;
             return true;
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            if (streaming)
+                super.setStatus(sc);
+            else
+                status = sc;
+        }
+
+        @Override
+        public int getStatus() {
+            return streaming || status < 0 ? super.getStatus() : status;
         }
 
         @Override
@@ -133,8 +177,10 @@ final class ResultBuffer implements Filter {
 
         @Override
         public void sendError(int sc, String msg) throws IOException {
-            if (!streaming)
+            if (!streaming) {
                 held.reset();
+                status = -1;
+            }
             super.sendError(sc, msg);
         }
 
@@ -154,20 +200,28 @@ final class ResultBuffer implements Filter {
                 held.write(b, off, len);
                 return;
             }
-            streaming = true;
+            startStreaming();
             ServletOutputStream out = super.getOutputStream();
             held.writeTo(out);
             held.reset();
             out.write(b, off, len);
         }
 
+        private void startStreaming() {
+            streaming = true;
+            if (status >= 0)
+                super.setStatus(status);
+        }
+
         /** Sends what was held back, with its length, unless an error response took its place. */
         void finish() throws IOException {
             if (writer != null)
                 writer.flush();
-            if (streaming || held.size() == 0)
+            if (streaming || getResponse().isCommitted())
                 return;
-            if (getResponse().isCommitted())
+            if (status >= 0)
+                super.setStatus(status);
+            if (held.size() == 0)
                 return;
             super.setContentLengthLong(held.size());
             held.writeTo(super.getOutputStream());
