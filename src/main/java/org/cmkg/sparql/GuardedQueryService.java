@@ -41,12 +41,11 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
     @Override
     protected void execute(String queryString, HttpAction action) {
         try {
-            if (!queryString.isBlank())
-                StrictQuerySyntax.check(queryString);
+            String text = queryString.isBlank() ? queryString : StrictQuerySyntax.check(queryString);
             String label = "[" + action.id + "]";
             try (QueryWatchdog.Run run = watchdog.watch(label); RepeatedWarnings.Scope warnings = RepeatedWarnings.open(label)) {
                 current.set(run);
-                super.execute(queryString, action);
+                super.execute(text, action);
             } finally {
                 current.remove();
             }

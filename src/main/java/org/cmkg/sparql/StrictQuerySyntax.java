@@ -4,8 +4,8 @@ import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
@@ -31,12 +31,16 @@ final class StrictQuerySyntax {
 
     private StrictQuerySyntax() {}
 
-    /** The parsed query; {@link BadRequestException} if it is not SPARQL 1.1 or calls a {@code java:} IRI. */
-    static Query check(String queryString) {
+    /**
+     * The text to execute: {@code queryString}, with its codepoint escapes replaced as the SPARQL
+     * 1.1 parser reads them. {@link BadRequestException} if it is not SPARQL 1.1 or calls a
+     * {@code java:} IRI.
+     */
+    static String check(String queryString) {
         Query query;
         try {
             query = QueryFactory.create(queryString, Fuseki.BaseParserSPARQL, Syntax.syntaxSPARQL_11);
-        } catch (QueryParseException e) {
+        } catch (QueryException e) {
             throw new BadRequestException("Parse error: " + message(e) + " (The endpoint accepts SPARQL 1.1 as the W3C specifies it.)");
         }
         String javaIri = firstJavaIri(Algebra.compile(query));
@@ -44,11 +48,38 @@ final class StrictQuerySyntax {
             throw new BadRequestException("<" + ServletErrors.excerpt(javaIri, 100) + "> names a Java class; the endpoint "
                     + "offers SPARQL's functions, XSD casts, the XPath fn: and math: functions, ARQ's afn: functions, "
                     + "the list: and apf: property functions and text:query.");
-        return query;
+        // SPARQL reads \\u and \\U escapes anywhere, before the grammar (section 19.2), as the strict
+        // parser does; ARQ's parser, which Fuseki runs next, reads them only inside strings.
+        return queryString.contains("\\u") || queryString.contains("\\U") ? unescapeCodepoints(queryString) : queryString;
+    }
+
+    private static String unescapeCodepoints(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+                // An escaped backslash: what follows it is not an escape (as in Java and the parser).
+                sb.append("\\\\");
+                i++;
+                continue;
+            }
+            int digits = c != '\\' || i + 1 >= text.length() ? 0 : text.charAt(i + 1) == 'u' ? 4 : text.charAt(i + 1) == 'U' ? 8 : 0;
+            if (digits > 0 && i + 2 + digits <= text.length()) {
+                try {
+                    sb.appendCodePoint(Integer.parseInt(text.substring(i + 2, i + 2 + digits), 16));
+                    i += 1 + digits;
+                    continue;
+                } catch (IllegalArgumentException e) {
+                    // not an escape: keep the text as it is
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     /** The parser's message: its first line (the list of expected tokens that follows can run to pages). */
-    private static String message(QueryParseException e) {
+    private static String message(QueryException e) {
         String m = e.getMessage() == null ? "syntax error" : e.getMessage().strip();
         int newline = m.indexOf('\n');
         return ServletErrors.excerpt(newline < 0 ? m : m.substring(0, newline).strip());
