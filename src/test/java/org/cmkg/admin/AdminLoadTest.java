@@ -52,6 +52,8 @@ class AdminLoadTest {
     static void start() {
         ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1")
                 .withSources(List.of(new RdfLocation.Folder(Path.of("ontology")), new RdfLocation.Folder(Path.of("rdf-data"))));
+        // The readers below query without pause from one address for as long as a load takes.
+        config = config.withLimits(config.limits().withClientQueryBudget(java.time.Duration.ZERO));
         app = Application.start(config, StoreConfig.inMemory().withDirectory(dir.resolve("store"))
                 .withAdminToken(TOKEN).withMaxUploadBytes(4L * 1024 * 1024));
         http = new Http(app.port());
