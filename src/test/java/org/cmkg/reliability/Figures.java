@@ -40,6 +40,17 @@ final class Figures {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
+    /**
+     * Threads that are neither Jetty's request pool (which grows under load and shrinks after its
+     * idle timeout), nor the JDK's shared pools, nor an HTTP client's: what a leak would add to.
+     */
+    static long otherThreads() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> !n.startsWith("JettyServerThreadPool") && !n.startsWith("qtp") && !n.startsWith("HttpClient")
+                        && !n.startsWith("ForkJoinPool") && !n.startsWith("pool-"))
+                .count();
+    }
+
     /** Heap in use after a full collection, in MB. */
     static long heapAfterGcMb() {
         for (int i = 0; i < 3; i++)
