@@ -169,6 +169,11 @@ public final class Application implements AutoCloseable {
         return data;
     }
 
+    /** The SPARQL endpoint (for tests and tools in the same JVM). */
+    public SparqlEndpoint sparql() {
+        return sparql;
+    }
+
     /** The data version: whatever writes to the store calls {@code changed()} after committing. */
     public DataVersion dataVersion() {
         return dataVersion;

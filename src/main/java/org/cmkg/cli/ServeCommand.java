@@ -64,12 +64,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServeStoreOptions store;
 
+    @Mixin
+    ServeLimitOptions limits;
+
     /** The configuration these options describe. */
     ServerConfig config() {
         RdfLocation ontologySource = ontology == null ? RdfLocation.EMBEDDED_ONTOLOGY : new RdfLocation.Folder(ontology);
         RdfLocation dataSource = data == null ? RdfLocation.EMBEDDED_DATA : new RdfLocation.Folder(data);
         return new ServerConfig(host, port, baseIri, List.of(ontologySource, dataSource), timeout, allowService,
-                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles);
+                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits());
     }
 
     @Override

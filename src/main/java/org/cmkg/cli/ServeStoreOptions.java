@@ -46,6 +46,11 @@ final class ServeStoreOptions {
 
     /** {@code 64MB}, {@code 500KB}, {@code 1GB}, {@code 1048576}: binary multiples. */
     static long bytes(String size) {
+        return bytes("--max-upload", size);
+    }
+
+    /** A size given to {@code option}, as {@link #bytes(String)}. */
+    static long bytes(String option, String size) {
         String s = size.strip().toUpperCase(Locale.ROOT).replace(" ", "");
         long unit = 1;
         for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"G", "1073741824"},
@@ -59,7 +64,7 @@ final class ServeStoreOptions {
         try {
             return Math.multiplyExact(Long.parseLong(s), unit);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("--max-upload must be a size such as 64MB, not '" + size + "'");
+            throw new IllegalArgumentException(option + " must be a size such as 64MB, not '" + size + "'");
         }
     }
 }

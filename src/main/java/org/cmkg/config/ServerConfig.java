@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param mapTiles       the tile URL template ({@code {z}/{x}/{y}}) the browser's maps fetch their
  *                       background from; empty for none (the maps then show their markers on a plain
  *                       background, as they do when the tile server cannot be reached)
+ * @param limits         sizes, admission control and budgets of requests and queries
  */
 public record ServerConfig(
         String host,
@@ -27,7 +28,8 @@ public record ServerConfig(
         List<RdfLocation> sources,
         Duration queryTimeout,
         boolean serviceAllowed,
-        String mapTiles) {
+        String mapTiles,
+        RequestLimits limits) {
 
     public static final int DEFAULT_PORT = 3030;
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -41,6 +43,7 @@ public record ServerConfig(
         Objects.requireNonNull(baseIri, "baseIri");
         Objects.requireNonNull(queryTimeout, "queryTimeout");
         Objects.requireNonNull(mapTiles, "mapTiles");
+        Objects.requireNonNull(limits, "limits");
         sources = List.copyOf(sources);
         if (port < 0 || port > 65_535)
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
@@ -57,35 +60,40 @@ public record ServerConfig(
     /** The defaults: port 3030, the embedded ontology and data, 30 s timeout, no SERVICE. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BASE_IRI,
-                List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false, DEFAULT_MAP_TILES);
+                List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false, DEFAULT_MAP_TILES,
+                RequestLimits.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles);
+        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles);
+        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits);
     }
 
     public ServerConfig withSources(List<RdfLocation> newSources) {
-        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles);
+        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles, limits);
     }
 
     public ServerConfig withQueryTimeout(Duration newTimeout) {
-        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles);
+        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles, limits);
     }
 
     public ServerConfig withBaseIri(String newBaseIri) {
-        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles);
+        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits);
     }
 
     public ServerConfig withServiceAllowed(boolean allowed) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles, limits);
     }
 
     public ServerConfig withMapTiles(String newMapTiles) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles, limits);
+    }
+
+    public ServerConfig withLimits(RequestLimits newLimits) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, newLimits);
     }
 
     /** The IRI of a named graph: {@code {base}graph/{name}}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinGson;
 
+import org.cmkg.config.RequestLimits;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.sparql.FusekiInJavalin;
 import org.cmkg.sparql.SparqlEndpoint;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: one Jetty, one port. Built in a single {@code Javalin.create(config -> ...)}:
- * servlet filters first (the readiness gate, CORS, request log, the modules' filters, then Fuseki at
- * {@value SparqlEndpoint#PATH}), then the modules' static files, error mapping and every module's routes.
+ * servlet filters first (the readiness gate, CORS, request log, body drain, request limits, the
+ * modules' filters, SPARQL admission control, then Fuseki at {@value SparqlEndpoint#PATH}), then
+ * the modules' static files, error mapping and every module's routes. Jetty's own refusals (malformed
+ * requests, oversized headers) are JSON too ({@link JettyErrorsAsJson}).
  * Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
  */
 public final class WebServer implements AutoCloseable {
@@ -34,17 +37,24 @@ public final class WebServer implements AutoCloseable {
             javalin.jsonMapper(new JavalinGson(Json.GSON, false));
             javalin.http.prefer405over404 = true;
             javalin.router.ignoreTrailingSlashes = true;
+            RequestLimits limits = config.limits();
             javalin.jetty.modifyServer(server -> {
                 // Graceful stop: finish requests in flight before closing connections.
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.setErrorHandler(new JettyErrorsAsJson(limits.maxHeaderBytes()));
             });
+            // A SPARQL GET carries its query in the request line: Jetty's 8 KB would refuse ordinary ones.
+            javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(limits.maxHeaderBytes()));
             javalin.jetty.modifyServletContextHandler(handler -> {
                 FusekiInJavalin.addFilter(handler, gate);
                 FusekiInJavalin.addFilter(handler, new CorsFilter());
                 FusekiInJavalin.addFilter(handler, new RequestLogFilter());
                 FusekiInJavalin.addFilter(handler, new UnreadBodyDrain());
+                FusekiInJavalin.addFilter(handler, new RequestGuard(limits.maxBodyBytes()));
                 modules.forEach(m -> m.servletFilters().forEach(f -> FusekiInJavalin.addFilter(handler, f)));
+                FusekiInJavalin.addFilter(handler, new QueryAdmission(SparqlEndpoint.PATH, limits));
+                handler.setMaxFormContentSize((int) Math.min(limits.maxBodyBytes(), Integer.MAX_VALUE));
                 FusekiInJavalin.install(handler, sparql);
             });
             modules.forEach(m -> m.addStaticFiles(javalin.staticFiles));
