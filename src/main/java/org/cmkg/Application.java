@@ -24,6 +24,7 @@ import org.cmkg.sparql.SparqlEndpoint;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextSearcher;
+import org.cmkg.web.WebModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,10 @@ public final class Application implements AutoCloseable {
                 search.refresh();
                 linking.dataLoaded();
             });
+            List<RouteModule> all = new ArrayList<>(modules);
+            all.add(0, new WebModule(config, data.queryable(), dataVersion, search, linking.prefixes(),
+                    () -> all.stream().flatMap(m -> m.endpoints().stream()).toList()));
+            modules = all;
             // The port opens while loading goes on (Jetty's start overlaps it); the gate holds
             // requests until the data is complete and every service has seen it.
             ReadinessGate gate = new ReadinessGate();
@@ -153,6 +158,11 @@ public final class Application implements AutoCloseable {
     /** The served dataset (for tests and tools in the same JVM). */
     public ServedDataset data() {
         return data;
+    }
+
+    /** The SPARQL endpoint (for tests and tools in the same JVM). */
+    public SparqlEndpoint sparql() {
+        return sparql;
     }
 
     /** The data version: whatever writes to the store calls {@code changed()} after committing. */

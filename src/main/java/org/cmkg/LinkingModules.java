@@ -2,6 +2,7 @@ package org.cmkg;
 
 import java.util.List;
 
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.dataversion.DataVersion;
@@ -29,11 +30,19 @@ public final class LinkingModules {
     private final List<RouteModule> modules;
     private final DataVersion version;
     private final ReconciliationService reconciliation;
+    private final PrefixMapping prefixes;
 
-    private LinkingModules(List<RouteModule> modules, DataVersion version, ReconciliationService reconciliation) {
+    private LinkingModules(List<RouteModule> modules, DataVersion version, ReconciliationService reconciliation,
+                           PrefixMapping prefixes) {
         this.modules = modules;
         this.version = version;
         this.reconciliation = reconciliation;
+        this.prefixes = prefixes;
+    }
+
+    /** The project's prefixes, as the linked data and dumps write them (the SPARQL workbench declares them too). */
+    public PrefixMapping prefixes() {
+        return prefixes;
     }
 
     /** The route modules, in the order their routes and filters are installed. */
@@ -59,7 +68,7 @@ public final class LinkingModules {
     /** Builds the linking modules over the served dataset; {@code describer} describes its resources. */
     public static LinkingModules create(ServerConfig config, DatasetGraph dataset, ResourceDescriber describer, DataVersion version) {
         IriSpace iris = new IriSpace(config.baseIri());
-        LinkedDataModule linkedData = new LinkedDataModule(iris, dataset, describer);
+        LinkedDataModule linkedData = new LinkedDataModule(iris, dataset, describer, config.mapTiles());
         DatasetDescriptions descriptions = new DatasetDescriptions(dataset, iris, DatasetMetadata.defaults(), version,
                 config.serviceAllowed());
         DumpFiles dumps = new DumpFiles(dataset, new DumpWriter(linkedData.responder().rdf().prefixes()), version);
@@ -68,6 +77,7 @@ public final class LinkingModules {
                 linkedData,
                 new VoidModule(descriptions, linkedData.responder()),
                 new DumpModule(dumps),
-                new ReconcileModule(reconciliation, new ReconciliationSchemas())), version, reconciliation);
+                new ReconcileModule(reconciliation, new ReconciliationSchemas())), version, reconciliation,
+                linkedData.responder().rdf().prefixes());
     }
 }

@@ -18,7 +18,7 @@ import org.cmkg.ingest.StartupLoad;
  * The build's training run for class-data sharing (CDS). The build starts this class once with
  * {@code -XX:ArchiveClassesAtExit=target/cmkg.jsa}: it starts the server on the embedded data on
  * a free port, sends one request of each main kind (SPARQL, search, entity JSON, linked-data
- * page) so the classes of those paths are loaded, and stops. The JVM then writes every loaded
+ * page, the browser pages) so the classes of those paths are loaded, and stops. The JVM then writes every loaded
  * class into the archive, and {@code java -XX:SharedArchiveFile=target/cmkg.jsa -jar
  * target/cmkg.jar serve} maps them instead of loading and verifying thousands of classes from
  * the jar again: about a second less from process start to first answer. It also leaves the
@@ -32,6 +32,12 @@ public final class TrainingRun {
             "/api/search?q=" + encode("rare earth reserves"),
             "/api/entity?iri=" + encode("https://w3id.org/cmkg/id/country/ukraine"),
             "/id/country/ukraine.html",
+            // The browser pages (their first view is then as fast as the next).
+            "/search?q=" + encode("稀土"),
+            "/read/gao-zhang-2025",
+            "/query",
+            "/timeline",
+            "/disagreements",
             "/health");
 
     private TrainingRun() {}

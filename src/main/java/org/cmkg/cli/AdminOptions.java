@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.cmkg.config.StoreConfig;
@@ -24,8 +23,9 @@ final class AdminOptions {
     Path adminTokenFile;
 
     @Option(names = "--max-upload", paramLabel = "SIZE", defaultValue = "${env:CMKG_MAX_UPLOAD:-64MB}",
+            converter = SizeConverter.class,
             description = "Largest upload /admin/load accepts, e.g. 64MB, 500KB, 1GB (env CMKG_MAX_UPLOAD); larger: 413.")
-    String maxUpload;
+    long maxUpload;
 
     /** The store part of the configuration: {@code store} (or in memory), the token, the upload limit. */
     StoreConfig config(Optional<Path> store) {
@@ -37,25 +37,6 @@ final class AdminOptions {
                 throw new UncheckedIOException("Cannot read the admin token file " + adminTokenFile, e);
             }
         }
-        return new StoreConfig(store, Optional.ofNullable(token), bytes(maxUpload));
-    }
-
-    /** {@code 64MB}, {@code 500KB}, {@code 1GB}, {@code 1048576}: binary multiples. */
-    static long bytes(String size) {
-        String s = size.strip().toUpperCase(Locale.ROOT).replace(" ", "");
-        long unit = 1;
-        for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"G", "1073741824"},
-                {"M", "1048576"}, {"K", "1024"}, {"B", "1"}}) {
-            if (s.endsWith(u[0])) {
-                unit = Long.parseLong(u[1]);
-                s = s.substring(0, s.length() - u[0].length());
-                break;
-            }
-        }
-        try {
-            return Math.multiplyExact(Long.parseLong(s), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("--max-upload must be a size such as 64MB, not '" + size + "'");
-        }
+        return new StoreConfig(store, Optional.ofNullable(token), maxUpload);
     }
 }

@@ -55,17 +55,25 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Let SPARQL SERVICE call other hosts (federated query); off by default (env CMKG_ALLOW_SERVICE).")
     boolean allowService;
 
+    @Option(names = "--map-tiles", paramLabel = "URL", defaultValue = "${env:CMKG_MAP_TILES:-" + ServerConfig.DEFAULT_MAP_TILES + "}",
+            description = "Tile URL template for the maps of place pages, fetched by the reader's browser; 'none' for no tiles (env CMKG_MAP_TILES).")
+    String mapTiles;
+
     @Mixin
     StoreOption store;
 
     @Mixin
     AdminOptions admin;
 
+    @Mixin
+    ServeLimitOptions limits;
+
     /** The configuration these options (with their environment variables and defaults) describe, read once. */
     ServerConfig config() {
         RdfLocation dataSource = data == null ? RdfLocation.EMBEDDED_DATA : new RdfLocation.Folder(data);
         return new ServerConfig(host, port, baseIri.iri, List.of(ontology.location(), dataSource), timeout, allowService,
-                admin.config(store.optional()), ServerConfig.runningJar());
+                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), admin.config(store.optional()),
+                ServerConfig.runningJar());
     }
 
     @Override

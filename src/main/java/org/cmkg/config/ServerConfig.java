@@ -22,6 +22,10 @@ import java.util.Optional;
  * @param sources        RDF folders loaded at start, in order (ontology first, then data)
  * @param queryTimeout   SPARQL query timeout; a query running longer is stopped (HTTP 503)
  * @param serviceAllowed whether SPARQL {@code SERVICE} may call other hosts (off by default)
+ * @param mapTiles       the tile URL template ({@code {z}/{x}/{y}}) the browser's maps fetch their
+ *                       background from; empty for none (the maps then show their markers on a plain
+ *                       background, as they do when the tile server cannot be reached)
+ * @param limits         sizes, admission control and budgets of requests and queries
  * @param store          the persistent store and the admin upload route (none: in memory, no route)
  * @param jar            the jar the server runs from, if any: the build's start-up cache (text index
  *                       and validation verdict of the embedded data) lives beside it
@@ -33,6 +37,8 @@ public record ServerConfig(
         List<RdfLocation> sources,
         Duration queryTimeout,
         boolean serviceAllowed,
+        String mapTiles,
+        RequestLimits limits,
         StoreConfig store,
         Optional<Path> jar) {
 
@@ -40,11 +46,15 @@ public record ServerConfig(
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final String DEFAULT_BASE_IRI = "https://w3id.org/cmkg/";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** OpenStreetMap's standard tiles (its tile usage policy applies to a public deployment). */
+    public static final String DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(baseIri, "baseIri");
         Objects.requireNonNull(queryTimeout, "queryTimeout");
+        Objects.requireNonNull(mapTiles, "mapTiles");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(jar, "jar");
         sources = List.copyOf(sources);
@@ -54,13 +64,20 @@ public record ServerConfig(
             throw new IllegalArgumentException("base IRI must be an absolute http(s) IRI ending in '/', not '" + baseIri + "'");
         if (queryTimeout.isNegative() || queryTimeout.isZero())
             throw new IllegalArgumentException("timeout must be positive, not " + queryTimeout);
+        if (!mapTiles.isEmpty() && !(isAbsoluteHttpIri(mapTiles.replace("{", "").replace("}", ""))
+                && mapTiles.contains("{z}") && mapTiles.contains("{x}") && mapTiles.contains("{y}")))
+            throw new IllegalArgumentException("map tiles must be an http(s) URL template with {z}, {x} and {y}, or empty, not '"
+                    + mapTiles + "'");
     }
 
-    /** The defaults: port 3030, the embedded ontology and data in memory, 30 s timeout, no SERVICE, no admin route. */
+    /**
+     * The defaults: port 3030, the embedded ontology and data in memory, 30 s timeout, no SERVICE,
+     * OpenStreetMap tiles, the default request limits, no admin route.
+     */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BASE_IRI,
-                List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false,
-                StoreConfig.inMemory(), runningJar());
+                List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false, DEFAULT_MAP_TILES,
+                RequestLimits.defaults(), StoreConfig.inMemory(), runningJar());
     }
 
     /** The jar this code runs from; empty when it runs from classes (tests, an IDE). */
@@ -74,31 +91,39 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, store, jar);
+        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, store, jar);
+        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withSources(List<RdfLocation> newSources) {
-        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, store, jar);
+        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withQueryTimeout(Duration newTimeout) {
-        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withBaseIri(String newBaseIri) {
-        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, store, jar);
+        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withServiceAllowed(boolean allowed) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles, limits, store, jar);
+    }
+
+    public ServerConfig withMapTiles(String newMapTiles) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles, limits, store, jar);
+    }
+
+    public ServerConfig withLimits(RequestLimits newLimits) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, newLimits, store, jar);
     }
 
     public ServerConfig withStore(StoreConfig newStore) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newStore, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, newStore, jar);
     }
 
     /** Serves the persistent store in {@code directory}. */

@@ -119,7 +119,11 @@ public final class SourceFiles {
         return embedded(((RdfLocation.Embedded) location).resourceFolder());
     }
 
-    private static Path embedded(String resourceFolder) {
+    /**
+     * A folder on the classpath as a path that can be walked (inside the jar or under
+     * {@code target/classes}), or null when the classpath has no such folder.
+     */
+    public static Path embedded(String resourceFolder) {
         URL url = SourceFiles.class.getClassLoader().getResource(resourceFolder);
         if (url == null) {
             LOG.warn("No embedded RDF under classpath:{} (was the jar built without it?)", resourceFolder);

@@ -19,6 +19,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.Context;
+import org.cmkg.iri.IriPolicy;
 import org.cmkg.validation.Finding;
 
 /**
@@ -51,13 +52,13 @@ public final class SourceParser {
             }
         }
         Collector errors = new Collector(source.name(), findings);
-        try (InputStream in = source.content().open()) {
+        try (InputStream in = IriPolicy.utf8(source.content().open(), source.lang())) {
             RDFParser.source(in)
                     .lang(source.lang())
                     .base(source.base())
                     .errorHandler(errors)
                     .context(context(source.lang()))
-                    .parse(new GraphRuleStream(toSink(sink), source.defaultGraph()));
+                    .parse(IriPolicy.checking(new GraphRuleStream(toSink(sink), source.defaultGraph()), source.content()::open));
         } catch (RiotParseException e) {
             if (!errors.failed)
                 errors.record(Finding.Severity.VIOLATION, e.getOriginalMessage(), e.getLine(), e.getCol());

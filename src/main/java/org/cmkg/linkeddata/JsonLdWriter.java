@@ -1,5 +1,6 @@
 package org.cmkg.linkeddata;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
 
@@ -24,27 +26,29 @@ import org.apache.jena.riot.system.JenaTitanium;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 
 /**
- * Compact JSON-LD with our published context: the graph is turned into expanded JSON-LD and
- * compacted against the context (Titanium, the JSON-LD 1.1 processor Jena itself uses); the
- * output then names the context by its stable IRI ({@link IriSpace#jsonLdContext()}) instead of
- * repeating it, so consumers fetch (and cache) it once.
+ * Compact JSON-LD with our context: the graph is turned into expanded JSON-LD and compacted against
+ * the context (Titanium, the JSON-LD 1.1 processor Jena itself uses). The context is embedded in
+ * every document rather than named by its IRI ({@code https://w3id.org/cmkg/context.jsonld}):
+ * a processor then expands what we serve without fetching anything, which works offline, behind
+ * a base IRI that does not resolve yet, and in clients that refuse remote contexts. The same
+ * context is published at {@code /context.jsonld} for anyone who writes JSON-LD against it.
  */
 public final class JsonLdWriter {
     /** Where the context lives in the jar; served at {@code /context.jsonld}. */
     public static final String CONTEXT_RESOURCE = "cmkg/linkeddata/context.jsonld";
 
-    private final String contextIri;
-    private final JsonDocument context;
     private final byte[] contextBytes;
+    private final JsonDocument context;
+    private final JsonValue embeddedContext;
 
-    public JsonLdWriter(IriSpace iris) {
-        this.contextIri = iris.jsonLdContext();
+    public JsonLdWriter() {
         this.contextBytes = readContext();
         try {
-            this.context = JsonDocument.of(new java.io.ByteArrayInputStream(contextBytes));
+            this.context = JsonDocument.of(new ByteArrayInputStream(contextBytes));
         } catch (JsonLdError e) {
             throw new IllegalStateException("The JSON-LD context in the jar does not parse", e);
         }
+        this.embeddedContext = context.getJsonContent().orElseThrow().asJsonObject().get("@context");
     }
 
     /** The context document as published. */
@@ -52,20 +56,20 @@ public final class JsonLdWriter {
         return contextBytes.clone();
     }
 
-    /** Writes a graph as compact JSON-LD naming the published context. */
+    /** Writes a graph as compact JSON-LD with the context embedded. */
     public void write(Graph graph, OutputStream out) {
         try {
             JsonArray expanded = JsonLd.fromRdf(RdfDocument.of(JenaTitanium.convert(DatasetGraphFactory.wrap(graph))))
                     .ordered(true).get();
             JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), context).ordered(true).get();
-            JsonObjectBuilder named = Json.createObjectBuilder().add("@context", contextIri);
+            JsonObjectBuilder document = Json.createObjectBuilder().add("@context", embeddedContext);
             compacted.forEach((k, v) -> {
                 if (!"@context".equals(k))
-                    named.add(k, v);
+                    document.add(k, v);
             });
             try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                     .createWriter(out, StandardCharsets.UTF_8)) {
-                writer.writeObject(named.build());
+                writer.writeObject(document.build());
             }
         } catch (JsonLdError e) {
             throw new IllegalStateException("JSON-LD compaction failed", e);

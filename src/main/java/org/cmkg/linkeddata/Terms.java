@@ -8,13 +8,14 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.SchemaDO;
 import org.cmkg.vocab.CMKG;
+import org.cmkg.vocab.Geo;
 import org.cmkg.vocab.Prov;
 import org.cmkg.vocab.Qudt;
 
 /**
  * The graph-level nodes the linked-data code walks, in one place: our ontology's terms from
  * {@link CMKG}, the other vocabularies' from Jena's vocabulary classes (and {@link Prov},
- * {@link Qudt} for the two Jena has none for).
+ * {@link Qudt}, {@link Geo} for those Jena has none for).
  */
 public final class Terms {
     public static final String OA = org.apache.jena.vocabulary.OA.NS;
@@ -23,7 +24,7 @@ public final class Terms {
     public static final String SCHEMA = SchemaDO.NS;
     public static final String FOAF = org.apache.jena.sparql.vocabulary.FOAF.NS;
     public static final String DCTERMS = DCTerms.NS;
-    public static final String GEO = "http://www.opengis.net/ont/geosparql#";
+    public static final String GEO = Geo.NS;
 
     public static final Node TYPE = RDF.type.asNode();
     public static final Node LABEL = RDFS.label.asNode();
@@ -69,6 +70,8 @@ public final class Terms {
     public static final Node SYMBOL = Qudt.symbol.asNode();
     public static final Node MIN_VALUE = SchemaDO.minValue.asNode();
     public static final Node MAX_VALUE = SchemaDO.maxValue.asNode();
+    public static final Node HAS_GEOMETRY = Geo.hasGeometry.asNode();
+    public static final Node AS_WKT = Geo.asWKT.asNode();
 
     private Terms() {}
 }

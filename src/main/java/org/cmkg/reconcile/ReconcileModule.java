@@ -1,5 +1,7 @@
 package org.cmkg.reconcile;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +11,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,6 +21,7 @@ import io.javalin.validation.Validator;
 
 import org.cmkg.error.BadRequestException;
 import org.cmkg.error.NotFoundException;
+import org.cmkg.error.ServletErrors;
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.Json;
 import org.cmkg.http.RouteModule;
@@ -105,18 +111,34 @@ public final class ReconcileModule implements RouteModule {
 
     private JsonObject validated(String text, String param, ReconciliationSchemas.Kind kind) {
         JsonElement json = parse(text, param);
-        List<String> problems = schemas.problems(kind, text);
+        List<String> problems;
+        try {
+            problems = schemas.problems(kind, text);
+        } catch (RuntimeException e) {
+            // The validator reads the text again with its own parser; whatever it cannot read is the client's.
+            throw new BadRequestException("The " + param + " parameter is not valid JSON.");
+        }
         if (!problems.isEmpty() || !json.isJsonObject())
             throw new BadRequestException("The " + param + " parameter does not follow the Reconciliation API 0.2 schema "
                     + kind.file() + ": " + String.join("; ", problems));
         return json.getAsJsonObject();
     }
 
+    /**
+     * Strict JSON (RFC 8259): Gson's default leniency would take {@code NaN}, {@code Infinity},
+     * comments, single quotes and unquoted names, which the schema validator then fails on.
+     */
     private static JsonElement parse(String text, String param) {
         try {
-            return JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new BadRequestException("The " + param + " parameter is not valid JSON: " + e.getMessage());
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement json = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT)
+                throw new JsonParseException("more after the end of the JSON value");
+            return json;
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            throw new BadRequestException("The " + param + " parameter is not valid JSON: "
+                    + ServletErrors.excerpt(String.valueOf(e.getMessage())));
         }
     }
 

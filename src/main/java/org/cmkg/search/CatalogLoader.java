@@ -30,6 +30,7 @@ public final class CatalogLoader {
     private static final Query SUBCLASSES = NamedQueries.load(CatalogLoader.class, "catalog-subclasses.rq");
     private static final Query LABELS = NamedQueries.load(CatalogLoader.class, "catalog-labels.rq");
     private static final Query CLAIMS = NamedQueries.load(CatalogLoader.class, "catalog-claims.rq");
+    private static final Query CLAIM_DETAILS = NamedQueries.load(CatalogLoader.class, "catalog-claim-details.rq");
     private static final Query CLAIM_SUBJECTS = NamedQueries.load(CatalogLoader.class, "catalog-claim-subjects.rq");
     private static final Query CONSTRAINTS = NamedQueries.load(CatalogLoader.class, "catalog-constraints.rq");
     private static final Query DOCUMENT_GRAPHS = NamedQueries.load(CatalogLoader.class, "catalog-document-graphs.rq");
@@ -47,6 +48,9 @@ public final class CatalogLoader {
     private final Map<String, String> claimQuote = new HashMap<>();
     private final Map<String, String> selectorToClaim = new HashMap<>();
     private final Map<String, Set<String>> claimSubjects = new HashMap<>();
+    private final Map<String, Set<String>> claimKinds = new HashMap<>();
+    private final Map<String, String> claimSection = new HashMap<>();
+    private final Map<String, Map<String, String>> claimStatements = new HashMap<>();
     private final Map<String, Set<String>> mentionedIn = new HashMap<>();
     private final Map<String, Set<String>> constraintCategories = new HashMap<>();
     private final Map<String, Set<String>> constraintTargets = new HashMap<>();
@@ -105,6 +109,19 @@ public final class CatalogLoader {
             if (quote != null && quote.isLiteral())
                 claimQuote.putIfAbsent(claim, quote.getLiteralLexicalForm());
         });
+        NamedQueries.select(dataset, CLAIM_DETAILS, row -> {
+            String claim = iri(row, "claim");
+            String kind = iri(row, "kind");
+            if (kind != null)
+                claimKinds.computeIfAbsent(claim, k -> new LinkedHashSet<>()).add(kind);
+            String section = iri(row, "section");
+            if (section != null)
+                claimSection.putIfAbsent(claim, section);
+            Node statement = row.get(Var.alloc("statement"));
+            if (statement != null && statement.isLiteral())
+                claimStatements.computeIfAbsent(claim, k -> new TreeMap<>())
+                        .putIfAbsent(statement.getLiteralLanguage().toLowerCase(), statement.getLiteralLexicalForm());
+        });
         NamedQueries.select(dataset, CLAIM_SUBJECTS, row ->
                 claimSubjects.computeIfAbsent(iri(row, "claim"), k -> new LinkedHashSet<>()).add(iri(row, "subject")));
         NamedQueries.select(dataset, CONSTRAINTS, row -> {
@@ -158,7 +175,10 @@ public final class CatalogLoader {
         }
         return new SearchCatalog.Resource(iri, claim, mostSpecific(directTypes.get(iri)), Set.copyOf(types),
                 Set.copyOf(documents), Set.copyOf(minerals), Set.copyOf(countries), Set.copyOf(categories),
-                claim ? claimQuote.get(iri) : null, home);
+                claim ? claimQuote.get(iri) : null, home,
+                claim ? Set.copyOf(claimKinds.getOrDefault(iri, Set.of())) : Set.of(),
+                claim ? claimSection.get(iri) : null,
+                claim ? Map.copyOf(claimStatements.getOrDefault(iri, Map.of())) : Map.of());
     }
 
     private static void classify(String iri, Map<String, Set<String>> closures, Set<String> minerals, Set<String> countries) {

@@ -26,7 +26,8 @@ public final class SearchModule implements RouteModule {
         routes.get(PATH, ctx -> ctx.json(service.search(request(ctx))));
     }
 
-    static SearchRequest request(Context ctx) {
+    /** The search a request asks for (the page at /search reads the same parameters). */
+    public static SearchRequest request(Context ctx) {
         String q = ctx.queryParam("q");
         Map<Facet, Set<String>> filters = new EnumMap<>(Facet.class);
         for (Facet f : Facet.values()) {

@@ -274,8 +274,11 @@ public final class SearchService {
         String lang = m.lang;
         DocumentRef document = r.document() == null ? null : new DocumentRef(r.document(), cat.label(r.document(), lang));
         String property = TextFields.byField(m.field).predicate().getURI();
+        DocumentRef section = r.section() == null ? null : new DocumentRef(r.section(), cat.label(r.section(), lang));
         return new Hit(r.iri(), r.claim() ? "claim" : "entity", r.type(), cat.label(r.iri(), lang), m.text, lang,
-                property, r.quote(), m.score, Snippets.highlight(query, m.field, lang, m.text), document);
+                property, r.quote(), m.score, Snippets.highlight(query, m.field, lang, m.text), document,
+                cat.labelsOf(r.iri()), r.claim() ? r.statements() : null,
+                r.claimKinds().isEmpty() ? null : r.claimKinds().iterator().next(), section);
     }
 
     private static boolean passes(Resource r, Map<Facet, Set<String>> filters, Facet ignored) {
@@ -361,6 +364,7 @@ public final class SearchService {
             case MINERAL -> cat.isA(iri, CMKG.Material.getURI());
             case COUNTRY -> cat.isA(iri, CMKG.Country.getURI());
             case CONSTRAINT_CATEGORY -> cat.labels().containsKey(iri);
+            case CLAIM_KIND -> cat.labels().containsKey(iri);
         };
     }
 
@@ -370,9 +374,19 @@ public final class SearchService {
             case MINERAL -> "rare-earth-elements";
             case COUNTRY -> "ukraine";
             case CONSTRAINT_CATEGORY -> "Technological";
+            case CLAIM_KIND -> "Forecast";
         };
     }
 
+    /**
+     * The label of any resource the catalog knows (a facet value, a type, a claim kind) in
+     * {@code lang}, else English, else Chinese; null when it has none. For pages that show a
+     * search in the reader's language.
+     */
+    public String label(String iri, String lang) {
+        CompletableFuture<Loaded> ready = loaded;
+        return ready == null ? null : ready.join().catalog().label(iri, lang);
+    }
 
     private static double millisSince(long start) {
         return Math.round((System.nanoTime() - start) / 1e4) / 100.0;

@@ -87,7 +87,7 @@ public final class CMKG {
     public static final Resource GovernmentAgency = resource("GovernmentAgency");
     /** A business enterprise, such as a mining or materials company. */
     public static final Resource Company = resource("Company");
-    /** A credit rating agency or one of its departments that publishes research (e.g. 联合资信). */
+    /** A credit rating agency that publishes research (e.g. 联合资信); its departments are plain organisations. */
     public static final Resource RatingAgency = resource("RatingAgency");
     /** A university, academy or research institute. */
     public static final Resource ResearchInstitution = resource("ResearchInstitution");
@@ -376,7 +376,7 @@ public final class CMKG {
     public static final Resource PriorityRights = resource("PriorityRights");
     /** Who owns the natural resources concerned. */
     public static final Resource ResourceOwnership = resource("ResourceOwnership");
-    /** Arrangements that give a party control of the fund's operation (technical standards, board mechanism). */
+    /** Arrangements for how the fund is governed and run (technical standards, board mechanism), whoever they favour. */
     public static final Resource GovernanceControl = resource("GovernanceControl");
 
     private CMKG() {}

@@ -33,7 +33,7 @@ public final class ReportPrefixes {
         pm.setNsPrefix("qudt", Qudt.NS);
         pm.setNsPrefix("unit", Qudt.UNIT_NS);
         pm.setNsPrefix("schema", SchemaDO.NS);
-        pm.setNsPrefix("geo", "http://www.opengis.net/ont/geosparql#");
+        pm.setNsPrefix("geo", Geo.NS);
         pm.setNsPrefix("foaf", FOAF.NS);
         pm.setNsPrefix("sh", SHACL.getURI());
         return pm.lock();

@@ -52,6 +52,10 @@ class AdminLoadTest {
     static void start() {
         ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1")
                 .withSources(List.of(new RdfLocation.Folder(Path.of("ontology")), new RdfLocation.Folder(Path.of("rdf-data"))));
+        // The readers below query without pause from one address for as long as a load takes, and
+        // on a busy machine their queries may wait long for a slot: no budget, a patient queue.
+        config = config.withLimits(config.limits().withClientQueryBudget(java.time.Duration.ZERO)
+                .withAdmission(config.limits().maxConcurrentQueries(), 32, java.time.Duration.ofMinutes(2)));
         app = Application.start(config.withStore(StoreConfig.inMemory().withDirectory(dir.resolve("store"))
                 .withAdminToken(TOKEN).withMaxUploadBytes(4L * 1024 * 1024)));
         http = new Http(app.port());

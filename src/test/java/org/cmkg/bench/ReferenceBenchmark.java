@@ -110,7 +110,7 @@ class ReferenceBenchmark {
         int documents = generated.documents();
         List<QueryMix.Query> mix = QueryMix.all(documents);
         try (Server ourServer = Server.start("ours", List.of("org.cmkg.Main", "serve", "--store", ours.toString(), "--host", "127.0.0.1",
-                "--port"), "Listening on", "/api/search?q=" + java.net.URLEncoder.encode("稀土", StandardCharsets.UTF_8));
+                "--client-query-budget", "0", "--port"), "Listening on", "/api/search?q=" + java.net.URLEncoder.encode("稀土", StandardCharsets.UTF_8));
              Server refServer = Server.start("reference", List.of(ReferenceFuseki.class.getName(), ref.toString()),
                 "reference Fuseki listening", null)) {
             List<Map<String, QueryRunner.Latency>> latencies = QueryRunner.interleaved(ourServer.runner(), refServer.runner(),

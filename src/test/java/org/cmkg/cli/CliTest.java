@@ -97,6 +97,18 @@ class CliTest {
     }
 
     @Test
+    void sizesAcceptBinaryMultiples() {
+        SizeConverter c = new SizeConverter();
+        assertEquals(64L * 1024 * 1024, c.convert("64MB"));
+        assertEquals(500L * 1024, c.convert("500 kb"));
+        assertEquals(1024L * 1024 * 1024, c.convert("1G"));
+        assertEquals(1_048_576L, c.convert("1048576"));
+        Run bad = run("serve", "--max-body", "large");
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("not a size"), bad.err());
+    }
+
+    @Test
     void aFileThatDoesNotParseStopsStartUpNamingFileAndLine(@TempDir Path dir) throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
         Files.writeString(data.resolve("broken.trig"), """

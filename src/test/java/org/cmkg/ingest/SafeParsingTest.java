@@ -84,7 +84,7 @@ class SafeParsingTest {
     void theContextWeShipIsUsedOffline() throws IOException {
         Path file = write("shipped.jsonld", """
                 {"@context": "https://w3id.org/cmkg/context.jsonld",
-                 "@id": "id:country/testland", "@type": "cmkg:Country",
+                 "@id": "https://w3id.org/cmkg/id/country/testland", "@type": "cmkg:Country",
                  "rdfs:label": [{"@value": "测试国", "@language": "zh"}, {"@value": "Testland", "@language": "en"}]}
                 """);
         IngestReport report = check(file);

@@ -55,7 +55,7 @@ class SourceFormatsTest {
                 <https://w3id.org/cmkg/id/country/nq> <http://www.w3.org/2000/01/rdf-schema#label> "Q land"@en <https://w3id.org/cmkg/graph/named-in-nquads> .
                 """);
         write(in.resolve("a-jsonld.jsonld"), """
-                {"@context": "https://w3id.org/cmkg/context.jsonld", "@id": "id:country/jsonld", "@type": "cmkg:Country",
+                {"@context": "https://w3id.org/cmkg/context.jsonld", "@id": "https://w3id.org/cmkg/id/country/jsonld", "@type": "cmkg:Country",
                  "rdfs:label": [{"@value": "杰国", "@language": "zh"}, {"@value": "J land", "@language": "en"}]}
                 """);
         write(in.resolve("a-rdfxml.rdf"), """

@@ -36,7 +36,7 @@ class DisagreementPageTest {
 
     @Test
     void claimDescriptionCarriesTheDisagreementAndTheOtherClaim() {
-        Graph g = RealData.parse(http.get("/id/claim/gao-zhang-2025/c001.ttl").body(), Lang.TURTLE, http, null);
+        Graph g = RealData.parse(http.get("/id/claim/gao-zhang-2025/c001.ttl").body(), Lang.TURTLE);
         assertTrue(g.contains(NodeFactory.createURI(Fixture.ID + "disagreement/signing-date"), Terms.INVOLVES_CLAIM,
                 NodeFactory.createURI(C1)));
         assertTrue(g.contains(NodeFactory.createURI(C1), Terms.DISAGREES_WITH, NodeFactory.createURI(C2)));

@@ -71,7 +71,7 @@ class KnowledgeDataTest {
                 SELECT DISTINCT ?q WHERE {
                   ?q a cmkg:Quantity .
                   FILTER (NOT EXISTS { ?q qudt:unit ?unit }
-                       || NOT EXISTS { { ?q qudt:numericValue ?v } UNION { ?q schema:minValue ?min ; schema:maxValue ?max } })
+                       || NOT EXISTS { ?q qudt:numericValue|schema:minValue|schema:maxValue ?v })
                 }""");
         assertTrue(rows.isEmpty(), () -> "Quantities without unit or value: " + names(rows, "q"));
     }

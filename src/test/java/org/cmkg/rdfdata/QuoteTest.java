@@ -1,5 +1,6 @@
 package org.cmkg.rdfdata;
 
+import org.cmkg.sourcetext.SourceText;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;

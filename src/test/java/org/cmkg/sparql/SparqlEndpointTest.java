@@ -238,6 +238,14 @@ class SparqlEndpointTest {
 
     private static void assertClientError(HttpResponse<String> r) {
         assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.statusCode() + " " + r.body());
+        assertFalse(Http.json(r).get("message").getAsString().startsWith("{"), "one JSON body, not JSON inside JSON: " + r.body());
+    }
+
+    @Test
+    void anUpdateSentToAnUpdatePathIsAPlain404() {
+        HttpResponse<String> r = http.post("/sparql/update", "application/sparql-update", "INSERT DATA { <a:b> <a:c> <a:d> }");
+        assertEquals(404, r.statusCode(), r.body());
+        assertClientError(r);
     }
 
     @Test

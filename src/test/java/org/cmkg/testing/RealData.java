@@ -1,13 +1,10 @@
 package org.cmkg.testing;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
-import com.apicatalog.jsonld.document.JsonDocument;
 import com.google.gson.JsonObject;
 
 import org.apache.jena.graph.Graph;
@@ -46,23 +43,24 @@ public final class RealData {
     }
 
     /**
-     * Parses an RDF body with Jena. JSON-LD that names our published context by its public IRI is
-     * parsed with that IRI answered by the server's own {@code /context.jsonld} (no network).
+     * Parses an RDF body with Jena. JSON-LD is parsed with a document loader that refuses every
+     * remote document: what the server sends must expand on its own (its context is embedded).
      */
-    public static Graph parse(String body, Lang lang, Http http, String contextIri) {
+    public static Graph parse(String body, Lang lang) {
         Graph g = GraphFactory.createDefaultGraph();
         org.apache.jena.riot.RDFParserBuilder parser = RDFParser.fromString(body, lang);
-        if (lang.equals(Lang.JSONLD)) {
-            byte[] context = http.get("/context.jsonld").body().getBytes(StandardCharsets.UTF_8);
-            JsonLdOptions options = new JsonLdOptions();
-            options.setDocumentLoader((url, o) -> {
-                if (url.toString().equals(contextIri))
-                    return JsonDocument.of(new ByteArrayInputStream(context));
-                throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "no network in tests: " + url);
-            });
-            parser.context(Context.create().set(LangJSONLD11.JSONLD_OPTIONS, options));
-        }
+        if (lang.equals(Lang.JSONLD))
+            parser.context(Context.create().set(LangJSONLD11.JSONLD_OPTIONS, offline()));
         parser.parse(g);
         return g;
+    }
+
+    /** JSON-LD options whose document loader fetches nothing: any remote context or document fails. */
+    public static JsonLdOptions offline() {
+        JsonLdOptions options = new JsonLdOptions();
+        options.setDocumentLoader((url, o) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "no network: refused to load " + url);
+        });
+        return options;
     }
 }

@@ -39,7 +39,7 @@ class VoidTest {
         http = new Http(app.port());
         HttpResponse<String> r = http.get("/.well-known/void", "Accept", "text/turtle");
         assertEquals(200, r.statusCode(), r.body());
-        voidModel = ModelFactory.createModelForGraph(RealData.parse(r.body(), Lang.TURTLE, http, null));
+        voidModel = ModelFactory.createModelForGraph(RealData.parse(r.body(), Lang.TURTLE));
         dataset = voidModel.createResource(BASE + "void#dataset");
     }
 
@@ -132,7 +132,7 @@ class VoidTest {
             HttpResponse<String> r = http.get("/void." + suffix);
             assertEquals(200, r.statusCode());
             Lang lang = org.apache.jena.riot.RDFLanguages.filenameToLang("x." + suffix);
-            Model m = ModelFactory.createModelForGraph(RealData.parse(r.body(), lang, http, BASE + "context.jsonld"));
+            Model m = ModelFactory.createModelForGraph(RealData.parse(r.body(), lang));
             assertTrue(m.isIsomorphicWith(voidModel), suffix + " says the same as Turtle");
         }
         HttpResponse<String> html = http.get("/void", "Accept", "text/html");
@@ -144,7 +144,7 @@ class VoidTest {
         HttpResponse<String> r = http.get("/sparql", "Accept", "text/turtle");
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
-        Model sd = ModelFactory.createModelForGraph(RealData.parse(r.body(), Lang.TURTLE, http, null));
+        Model sd = ModelFactory.createModelForGraph(RealData.parse(r.body(), Lang.TURTLE));
         Resource service = sd.listResourcesWithProperty(sd.createProperty(SD + "endpoint")).next();
         assertEquals(BASE + "sparql", service.getRequiredProperty(sd.createProperty(SD + "endpoint")).getResource().getURI());
         assertTrue(service.hasProperty(sd.createProperty(SD + "supportedLanguage"), sd.createResource(SD + "SPARQL11Query")));
@@ -161,7 +161,7 @@ class VoidTest {
 
         HttpResponse<String> jsonld = http.get("/sparql", "Accept", "application/ld+json");
         assertEquals(200, jsonld.statusCode());
-        assertTrue(ModelFactory.createModelForGraph(RealData.parse(jsonld.body(), Lang.JSONLD, http, BASE + "context.jsonld"))
+        assertTrue(ModelFactory.createModelForGraph(RealData.parse(jsonld.body(), Lang.JSONLD))
                 .isIsomorphicWith(sd));
     }
 

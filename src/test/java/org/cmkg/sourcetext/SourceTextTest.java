@@ -1,4 +1,4 @@
-package org.cmkg.rdfdata;
+package org.cmkg.sourcetext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,5 +56,29 @@ class SourceTextTest {
         assertTrue(text.contains("包括Piedmont Lithium、Albemarle、Energy Fuels等美企"));
         assertTrue(text.contains("成为全球力量格局重塑中的“地缘命脉”^[1]。"));
         assertTrue(text.contains("在美国公布的50种关键矿产中，有29种的进口依赖度超过50%"));
+    }
+
+    @Test
+    void eachKeptRawCharacterKnowsWhereItStandsInTheNormalisedText() {
+        for (String key : java.util.List.of("gao-zhang-2025", "wang-2025")) {
+            SourceText text = SourceText.load(Path.of("rdf-data/sources/" + key + ".txt"));
+            String raw = text.raw();
+            StringBuilder rebuilt = new StringBuilder();
+            for (int i = 0; i < raw.length(); i++) {
+                var range = text.normalisedRange(i, i + 1);
+                if (range.isPresent()) {
+                    assertEquals(raw.charAt(i), text.text().charAt(range.get()[0]), key + " at raw " + i);
+                    rebuilt.append(raw.charAt(i));
+                }
+            }
+            assertEquals(text.text().replace(" ", ""), rebuilt.toString(), key + ": every normalised character comes from one raw one");
+        }
+        SourceText small = SourceText.of("www.lhratings.com  研究报告 3\n约 50\n万吨");
+        int header = small.raw().indexOf('\n');
+        assertEquals("约50万吨", small.text());
+        assertTrue(small.normalisedRange(0, header).isEmpty(), "a page header becomes nothing");
+        assertEquals(java.util.List.of(0, 5), java.util.Arrays.stream(small.normalisedRange(header, small.raw().length()).get()).boxed().toList());
+        assertEquals(java.util.List.of(1, 3), java.util.Arrays.stream(small.normalisedRange(header + 2, header + 6).get()).boxed().toList(),
+                "\" 50\\n\" is the 50, without the spaces around it");
     }
 }

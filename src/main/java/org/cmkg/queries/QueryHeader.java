@@ -15,16 +15,17 @@ import java.util.Map;
  * </pre>
  *
  * A field may continue on the following comment lines. The header ends at the first line that is
- * not a comment.
+ * not a comment. The tests check every query in {@code queries/} has one; the SPARQL workbench shows
+ * it as the query's description in its menu of examples.
  */
-record QueryHeader(String english, String chinese, String shows) {
+public record QueryHeader(String english, String chinese, String shows) {
 
     static final String ENGLISH = "Question:";
     static final String CHINESE = "问题：";
     static final String SHOWS = "Shows:";
 
     /** The header of a query text; fields it lacks are empty strings. */
-    static QueryHeader parse(String queryText) {
+    public static QueryHeader parse(String queryText) {
         Map<String, StringBuilder> fields = new LinkedHashMap<>();
         StringBuilder current = null;
         for (String line : queryText.lines().toList()) {
@@ -44,7 +45,7 @@ record QueryHeader(String english, String chinese, String shows) {
     }
 
     /** What is wrong with this header; empty when it is complete. */
-    List<String> problems() {
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (latinLetters(english) < 10)
             problems.add("no English question: a '# " + ENGLISH + " …' line in English");
