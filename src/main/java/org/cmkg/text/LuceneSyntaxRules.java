@@ -23,7 +23,7 @@ public final class LuceneSyntaxRules {
     /** Shortest prefix before a trailing {@code *}. */
     public static final int MIN_PREFIX = 2;
     /** What a refusal adds: what the rules allow. */
-    static final String ALLOWED = "Use words, \"phrases\", AND, OR, NOT, parentheses and a trailing * .";
+    public static final String ALLOWED = "Use words, \"phrases\", AND, OR, NOT, parentheses and a trailing * .";
 
     private LuceneSyntaxRules() {}
 
@@ -43,7 +43,7 @@ public final class LuceneSyntaxRules {
     }
 
     /** Refuses an empty or too long query. */
-    static void checkLength(String name, String text) {
+    public static void checkLength(String name, String text) {
         if (text == null || text.isBlank())
             throw new BadRequestException(name + " must not be empty: give words to search for, e.g. 稀土 or rare earth.");
         if (text.length() > MAX_QUERY_LENGTH)
@@ -51,7 +51,7 @@ public final class LuceneSyntaxRules {
     }
 
     /** Lucene's message, first line only, without its echo of the query. */
-    static String conciseMessage(String message) {
+    public static String conciseMessage(String message) {
         if (message == null)
             return "";
         String first = message.lines().findFirst().orElse("").strip();
