@@ -9,17 +9,20 @@ import picocli.CommandLine.Option;
 /** {@code serve}'s limits on requests, queries and clients (see {@link RequestLimits}). */
 final class ServeLimitOptions {
     @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "${env:CMKG_MAX_BODY:-1MB}",
+            converter = SizeConverter.class,
             description = "Largest request body outside /admin/load: SPARQL queries and forms (env CMKG_MAX_BODY); larger: 413.")
-    String maxBody;
+    long maxBody;
 
     @Option(names = "--max-header-size", paramLabel = "SIZE", defaultValue = "${env:CMKG_MAX_HEADER_SIZE:-64KB}",
+            converter = SizeConverter.class,
             description = "Largest request line plus headers, e.g. for a SPARQL GET (env CMKG_MAX_HEADER_SIZE); larger: 414 or 431.")
-    String maxHeaderSize;
+    long maxHeaderSize;
 
     @Option(names = "--result-buffer", paramLabel = "SIZE", defaultValue = "${env:CMKG_RESULT_BUFFER:-4MB}",
+            converter = SizeConverter.class,
             description = {"SPARQL results up to this size are sent once the query has finished, so a timeout is still a 503;",
                     "larger results stream, and a timeout then breaks the response off (env CMKG_RESULT_BUFFER)."})
-    String resultBuffer;
+    long resultBuffer;
 
     @Option(names = "--max-concurrent-queries", paramLabel = "N", defaultValue = "${env:CMKG_MAX_CONCURRENT_QUERIES:-0}",
             description = "SPARQL queries executing at once; 0: one per processor core (env CMKG_MAX_CONCURRENT_QUERIES).")
@@ -46,12 +49,10 @@ final class ServeLimitOptions {
     Duration timeoutGrace;
 
     RequestLimits limits() {
-        long header = ServeStoreOptions.bytes("--max-header-size", maxHeaderSize);
-        if (header > Integer.MAX_VALUE)
+        if (maxHeaderSize > Integer.MAX_VALUE)
             throw new IllegalArgumentException("--max-header-size is too large: " + maxHeaderSize);
         int concurrent = maxConcurrentQueries > 0 ? maxConcurrentQueries : Runtime.getRuntime().availableProcessors();
-        return new RequestLimits(ServeStoreOptions.bytes("--max-body", maxBody), (int) header,
-                ServeStoreOptions.bytes("--result-buffer", resultBuffer), concurrent, queryQueue, queueWait,
+        return new RequestLimits(maxBody, (int) maxHeaderSize, resultBuffer, concurrent, queryQueue, queueWait,
                 clientQueryBudget, timeoutGrace);
     }
 }

@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: one Jetty, one port. Built in a single {@code Javalin.create(config -> ...)}:
- * servlet filters first (the readiness gate, CORS, request log, body drain, request limits, the
- * modules' filters, SPARQL admission control, then Fuseki at {@value SparqlEndpoint#PATH}), then
- * the modules' static files, error mapping and every module's routes. Jetty's own refusals (malformed
- * requests, oversized headers) are JSON too ({@link JettyErrorsAsJson}).
+ * Jetty handlers first (graceful stop, then CORS: {@link CrossOrigin}), then servlet filters (the
+ * readiness gate, request log, body drain, request limits, the modules' filters, SPARQL admission
+ * control, then Fuseki at {@value SparqlEndpoint#PATH}), then the modules' static files, error
+ * mapping and every module's routes. Jetty's own refusals (malformed requests, oversized headers)
+ * are JSON too ({@link JettyErrorsAsJson}).
  * Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
  */
 public final class WebServer implements AutoCloseable {
@@ -37,10 +38,15 @@ public final class WebServer implements AutoCloseable {
             javalin.jsonMapper(new JavalinGson(Json.GSON, false));
             javalin.http.prefer405over404 = true;
             javalin.router.ignoreTrailingSlashes = true;
+            // Typed parameters (ctx.queryParamAsClass): a blank whole number counts as absent.
+            javalin.validation.register(Integer.class, value -> value.isBlank() ? null : Integer.valueOf(value.strip()));
             RequestLimits limits = config.limits();
             javalin.jetty.modifyServer(server -> {
-                // Graceful stop: finish requests in flight before closing connections.
-                server.setHandler(new GracefulHandler());
+                // Graceful stop: finish requests in flight before closing connections. Javalin puts
+                // its servlet context inside the innermost wrapper: behind CORS.
+                GracefulHandler graceful = new GracefulHandler();
+                graceful.setHandler(new CrossOrigin());
+                server.setHandler(graceful);
                 server.setStopTimeout(STOP_TIMEOUT_MS);
                 server.setErrorHandler(new JettyErrorsAsJson(limits.maxHeaderBytes()));
             });
@@ -48,7 +54,6 @@ public final class WebServer implements AutoCloseable {
             javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(limits.maxHeaderBytes()));
             javalin.jetty.modifyServletContextHandler(handler -> {
                 FusekiInJavalin.addFilter(handler, gate);
-                FusekiInJavalin.addFilter(handler, new CorsFilter());
                 FusekiInJavalin.addFilter(handler, new RequestLogFilter());
                 FusekiInJavalin.addFilter(handler, new UnreadBodyDrain());
                 FusekiInJavalin.addFilter(handler, new RequestGuard(limits.maxBodyBytes()));

@@ -54,7 +54,12 @@ public record IriSpace(String base) {
 
     /** A named graph, {@code {base}graph/{name}}. */
     public String graph(String name) {
-        return base + "graph/" + name;
+        return graphSpace() + name;
+    }
+
+    /** The base of the named graphs, {@code {base}graph/}. */
+    public String graphSpace() {
+        return base + "graph/";
     }
 
     /**

@@ -41,10 +41,10 @@ public final class LinkedDataModule implements RouteModule {
     private final OntologyPage ontologyPage;
 
     /** @param mapTiles the tile URL template of the maps on place pages, empty for none */
-    public LinkedDataModule(IriSpace iris, DatasetGraph dataset, String mapTiles) {
+    public LinkedDataModule(IriSpace iris, DatasetGraph dataset, ResourceDescriber describer, String mapTiles) {
         this.iris = iris;
         this.dataset = dataset;
-        this.describer = new ResourceDescriber(dataset);
+        this.describer = describer;
         this.jsonLd = new JsonLdWriter();
         this.responder = new GraphResponder(new RdfOutput(iris, jsonLd));
         this.resourcePage = new ResourcePage(iris, mapTiles);
@@ -94,7 +94,7 @@ public final class LinkedDataModule implements RouteModule {
         Representation representation = responder.choose(ctx, target);
         String iri = iris.iri(target.path());
         Graph description = describer.describe(iri).orElseThrow(() -> new NotFoundException(
-                "No resource " + iri + " in the knowledge graph."));
+                "No resource " + iri + " in the knowledge graph.")).graph();
         responder.respond(ctx, target, representation, description,
                 () -> resourcePage.render(description, NodeFactory.createURI(iri), target.path(), Ui.of(ctx)));
     }

@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.cmkg.vocab.Qudt;
 import org.cmkg.web.i18n.Ui;
 
 /**
@@ -104,8 +104,10 @@ public final class OntologyPage {
         w.close("dd").newline();
     }
 
-    /** The terms of each kind, in a stable order; a term appears once, in its first matching section. */
-    /** The terms of each kind by the message key of the kind's heading. */
+    /**
+     * The terms of each kind by the message key of the kind's heading, in a stable order; a term
+     * appears once, in its first matching section.
+     */
     private Map<String, List<Node>> sections(Graph g, Node ontologyIri, Ui ui) {
         Map<String, List<Node>> sections = new LinkedHashMap<>();
         sections.put("ontology.classes", subjectsOfType(g, OWL.Class.asNode()));
@@ -114,7 +116,7 @@ public final class OntologyPage {
         sections.put("ontology.annotationProperties", subjectsOfType(g, OWL.AnnotationProperty.asNode()));
         sections.put("ontology.schemes", subjectsOfType(g, SKOS.ConceptScheme.asNode()));
         sections.put("ontology.values", subjectsOfType(g, SKOS.Concept.asNode()));
-        sections.put("ontology.units", subjectsOfType(g, NodeFactory.createURI(Terms.QUDT + "Unit")));
+        sections.put("ontology.units", subjectsOfType(g, Qudt.Unit.asNode()));
         List<Node> seen = new ArrayList<>(List.of(ontologyIri, ONTOLOGY));
         sections.values().forEach(list -> {
             list.removeIf(seen::contains);
@@ -145,8 +147,8 @@ public final class OntologyPage {
         String iri = term.getURI();
         if (iri.startsWith(iris.ontologyNamespace()))
             return "cmkg:" + iri.substring(iris.ontologyNamespace().length());
-        if (iri.startsWith("http://qudt.org/vocab/unit/"))
-            return "unit:" + iri.substring("http://qudt.org/vocab/unit/".length());
+        if (iri.startsWith(Qudt.UNIT_NS))
+            return "unit:" + iri.substring(Qudt.UNIT_NS.length());
         return iri;
     }
 

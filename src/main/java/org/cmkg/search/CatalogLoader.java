@@ -15,6 +15,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.sparql.NamedQueries;
 import org.cmkg.vocab.CMKG;
 
@@ -56,11 +57,11 @@ public final class CatalogLoader {
     private final Map<String, String> graphDocument = new HashMap<>();
     private final Map<String, Set<String>> closureCache = new HashMap<>();
 
-    /** @param baseIri the data's base IRI: the ontology and shapes graphs are {@code {base}graph/ontology|shapes} */
-    public CatalogLoader(DatasetGraph dataset, String baseIri) {
+    /** @param iris the data's IRIs: the ontology and shapes graphs are {@code {base}graph/ontology|shapes} */
+    public CatalogLoader(DatasetGraph dataset, IriSpace iris) {
         this.dataset = dataset;
-        this.ontologyGraph = NodeFactory.createURI(baseIri + "graph/ontology");
-        this.shapesGraph = NodeFactory.createURI(baseIri + "graph/shapes");
+        this.ontologyGraph = NodeFactory.createURI(iris.graph("ontology"));
+        this.shapesGraph = NodeFactory.createURI(iris.graph("shapes"));
     }
 
     /** Reads the store and returns the catalog. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -30,8 +31,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.FixedBitSet;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.cmkg.error.BadRequestException;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.search.SearchCatalog.Resource;
 import org.cmkg.search.SearchResponse.DocumentRef;
 import org.cmkg.search.SearchResponse.FacetValue;
@@ -55,7 +56,7 @@ public final class SearchService {
 
     private final DatasetGraph dataset;
     private final TextSearcher searcher;
-    private final String baseIri;
+    private final IriSpace iris;
     private final Curies curies;
     private final Set<String> fieldsToLoad;
     private final Query excludedGraphs;
@@ -65,17 +66,17 @@ public final class SearchService {
     /** The catalog and the class names it knows, built together. */
     private record Loaded(SearchCatalog catalog, Map<String, String> classesByName) {}
 
-    public SearchService(DatasetGraph dataset, TextSearcher searcher, String baseIri) {
+    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris) {
         this.dataset = dataset;
         this.searcher = searcher;
-        this.baseIri = baseIri;
-        this.curies = new Curies(baseIri);
+        this.iris = iris;
+        this.curies = new Curies(iris.idSpace(), iris.graphSpace());
         Set<String> fields = new HashSet<>(List.of(TextFields.URI, TextFields.LANG, TextFields.GRAPH));
         TextFields.INDEXED.forEach(p -> fields.add(p.field()));
         this.fieldsToLoad = Set.copyOf(fields);
         this.excludedGraphs = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(TextFields.GRAPH, baseIri + "graph/ontology")), Occur.SHOULD)
-                .add(new TermQuery(new Term(TextFields.GRAPH, baseIri + "graph/shapes")), Occur.SHOULD)
+                .add(new TermQuery(new Term(TextFields.GRAPH, iris.graph("ontology"))), Occur.SHOULD)
+                .add(new TermQuery(new Term(TextFields.GRAPH, iris.graph("shapes"))), Occur.SHOULD)
                 .build();
     }
 
@@ -100,9 +101,9 @@ public final class SearchService {
     }
 
     private Loaded loadCatalog() {
-        SearchCatalog fresh = new CatalogLoader(dataset, baseIri).load();
+        SearchCatalog fresh = new CatalogLoader(dataset, iris).load();
         Map<String, String> byName = new HashMap<>();
-        fresh.typeClosures().values().forEach(types -> types.forEach(t -> byName.merge(localName(t), t,
+        fresh.typeClosures().values().forEach(types -> types.forEach(t -> byName.merge(Curies.localName(t).toLowerCase(Locale.ROOT), t,
                 (a, b) -> a.startsWith(CMKG.NS) ? a : b.startsWith(CMKG.NS) ? b : a)));
         return new Loaded(fresh, byName);
     }
@@ -385,11 +386,6 @@ public final class SearchService {
     public String label(String iri, String lang) {
         CompletableFuture<Loaded> ready = loaded;
         return ready == null ? null : ready.join().catalog().label(iri, lang);
-    }
-
-    private static String localName(String iri) {
-        int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-        return iri.substring(cut + 1).toLowerCase(Locale.ROOT);
     }
 
     private static double millisSince(long start) {

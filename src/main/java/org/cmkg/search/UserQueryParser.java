@@ -24,6 +24,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.cmkg.error.BadRequestException;
 import org.cmkg.text.LanguageAnalyzers;
+import org.cmkg.text.LuceneSyntaxRules;
 import org.cmkg.text.TextFields;
 import org.cmkg.text.TextFields.IndexedPredicate;
 

@@ -9,7 +9,7 @@ import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.pfunction.PropFuncArg;
-import org.cmkg.search.LuceneSyntaxRules;
+import org.cmkg.text.LuceneSyntaxRules;
 
 /**
  * jena-text's {@code text:query} with the search syntax rules of {@link LuceneSyntaxRules}

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.Filter;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+
+import jakarta.servlet.Filter;
 
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.RouteModule;

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.cmkg.freshness.Cached;
-import org.cmkg.freshness.DataVersion;
+import org.cmkg.dataversion.Cached;
+import org.cmkg.dataversion.DataVersion;
 
 /**
  * The pages that depend only on the data and the reader's language (a paper in the reader, the

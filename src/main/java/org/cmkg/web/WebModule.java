@@ -19,7 +19,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.error.NotFoundException;
-import org.cmkg.freshness.DataVersion;
+import org.cmkg.dataversion.DataVersion;
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.RouteModule;
 import org.cmkg.linkeddata.IriSpace;

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 import org.cmkg.config.RdfLocation;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.validation.Finding;
+import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class SafeParsingTest {
         });
         network.start();
         url = "http://127.0.0.1:" + network.getAddress().getPort();
-        validator = FocusValidator.forOntology(new RdfLocation.Folder(Path.of("ontology")));
+        validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
     }
 
     @AfterAll
@@ -140,7 +142,7 @@ class SafeParsingTest {
     }
 
     private static IngestReport check(Path file) {
-        List<IngestSource> sources = SourceFiles.expand(List.of(file), "https://w3id.org/cmkg/", Optional.empty());
+        List<IngestSource> sources = SourceFiles.expand(List.of(file), new IriSpace("https://w3id.org/cmkg/"), Optional.empty());
         return Ingest.standalone(validator).run(sources, Ingest.Options.forServer().withCommit(false), IngestProgress.NONE);
     }
 

@@ -44,7 +44,7 @@ class UploadIriTest {
         // The upload route needs a persistent store, filled with data that passes the shapes: the project's.
         ServerConfig config = Fixture.config().withSources(List.of(new RdfLocation.Folder(Path.of("ontology")),
                 new RdfLocation.Folder(Path.of("rdf-data"))));
-        app = Application.start(config, StoreConfig.inMemory().withDirectory(dir.resolve("store")).withAdminToken(TOKEN));
+        app = Application.start(config.withStore(StoreConfig.inMemory().withDirectory(dir.resolve("store")).withAdminToken(TOKEN)));
         http = new Http(app.port());
     }
 

@@ -20,14 +20,16 @@ import org.cmkg.cli.Cli;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.generate.CorpusGenerator;
-import org.cmkg.ingest.FocusValidator;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.IngestReport;
+import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.SourceFiles;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.validation.FocusValidator;
 import org.cmkg.testing.ChildJvm;
 import org.cmkg.testing.StoreContent;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,11 +64,11 @@ class KillDuringLoadTest {
     static void prepare() {
         corpus = dir.resolve("corpus");
         new CorpusGenerator().generate(new CorpusGenerator.Options(250_000, corpus, 5), n -> {});
-        FocusValidator validator = FocusValidator.forOntology(new RdfLocation.Folder(Path.of("ontology")));
+        FocusValidator validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
         template = dir.resolve("template");
         try (ServedDataset data = PersistentStore.open(template, "test")) {
             IngestReport r = Ingest.into(data, validator).run(SourceFiles.expand(List.of(Path.of("ontology"), Path.of("rdf-data")),
-                    ServerConfig.DEFAULT_BASE_IRI, Optional.empty()), Ingest.Options.forServer(), IngestProgress.NONE);
+                    new IriSpace(ServerConfig.DEFAULT_BASE_IRI), Optional.empty()), Ingest.Options.forServer(), IngestProgress.NONE);
             assertTrue(r.committed(), r.validation()::toString);
             before = StoreContent.of(data);
         }

@@ -31,7 +31,7 @@ class PagesFollowTheDataTest {
     static void start() {
         ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1").withMapTiles("")
                 .withSources(List.of(new RdfLocation.Folder(Path.of("ontology")), new RdfLocation.Folder(Path.of("rdf-data"))));
-        app = Application.start(config, StoreConfig.inMemory().withDirectory(dir.resolve("store")).withAdminToken(TOKEN));
+        app = Application.start(config.withStore(StoreConfig.inMemory().withDirectory(dir.resolve("store")).withAdminToken(TOKEN)));
         http = new Http(app.port());
     }
 

@@ -16,7 +16,7 @@ final class Descriptions {
     static Graph of(ResourceDescriber describer, Collection<String> iris) {
         Graph all = GraphFactory.createDefaultGraph();
         for (String iri : iris)
-            describer.describe(iri).ifPresent(g -> g.find().forEach(all::add));
+            describer.describe(iri).ifPresent(d -> d.graph().find().forEach(all::add));
         return all;
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.cmkg.knowledge.SourceText;
+import org.cmkg.sourcetext.SourceText;
 
 /**
  * The layout of a paper's extracted text: title, byline, headings, paragraphs and tables, each as a

@@ -61,7 +61,8 @@ public final class ReaderPage {
     public String render(Ui ui, String key) {
         String iri = iris.idSpace() + "document/" + key;
         Node document = NodeFactory.createURI(iri);
-        Graph g = describer.describe(iri).filter(d -> d.contains(document, Terms.TYPE, Terms.DOCUMENT))
+        Graph g = describer.describe(iri).map(ResourceDescriber.Description::graph)
+                .filter(d -> d.contains(document, Terms.TYPE, Terms.DOCUMENT))
                 .orElseThrow(() -> new NotFoundException("No document " + iri + " in the knowledge graph; /read lists the papers."));
         NodeView nodes = new NodeView(iris, new Labels(g), ui.tag());
         ClaimView view = new ClaimView(g, nodes, ui);

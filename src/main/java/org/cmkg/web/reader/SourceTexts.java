@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.cmkg.config.RdfLocation;
-import org.cmkg.knowledge.SourceText;
+import org.cmkg.sourcetext.SourceText;
 
 /**
  * The source texts of the served documents: {@code sources/{key}.txt} beside the data, in the

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.cmkg.queries.QueryHeader;
-import org.cmkg.store.RdfFiles;
+import org.cmkg.ingest.SourceFiles;
 
 /**
  * The competency queries of {@code queries/} (in the jar under {@code cmkg/queries/}), which the
@@ -30,7 +30,7 @@ public final class ExampleQueries {
 
     /** The examples in the jar (or the build's classes), by file name. */
     public static ExampleQueries embedded() {
-        Path folder = RdfFiles.embedded(FOLDER);
+        Path folder = SourceFiles.embedded(FOLDER);
         if (folder == null)
             return new ExampleQueries(List.of());
         try (Stream<Path> files = Files.list(folder)) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cmkg.knowledge.SourceText;
+import org.cmkg.sourcetext.SourceText;
 import org.cmkg.web.reader.PaperLayout.Block;
 import org.cmkg.web.reader.PaperLayout.Kind;
 import org.cmkg.web.reader.PaperLayout.Range;
