@@ -8,23 +8,23 @@ import java.util.concurrent.CompletionException;
 
 import org.cmkg.admin.AdminModule;
 import org.cmkg.config.ServerConfig;
-import org.cmkg.config.StoreConfig;
+import org.cmkg.dataversion.DataVersion;
 import org.cmkg.entity.EntityModule;
 import org.cmkg.entity.EntityService;
 import org.cmkg.http.HealthModule;
 import org.cmkg.http.ReadinessGate;
 import org.cmkg.http.RouteModule;
 import org.cmkg.http.WebServer;
-import org.cmkg.freshness.DataVersion;
-import org.cmkg.linking.LinkingModules;
+import org.cmkg.ingest.StartupLoad;
+import org.cmkg.linkeddata.IriSpace;
+import org.cmkg.linkeddata.ResourceDescriber;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
-import org.cmkg.ingest.ServingStore;
 import org.cmkg.sparql.SparqlEndpoint;
-import org.cmkg.store.InMemoryStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextSearcher;
+import org.cmkg.web.WebModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,49 +55,45 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Loads the data, builds the index and starts serving; returns once the port is open.
-     * Loading runs on its own thread while the HTTP layer is assembled and started (class loading
-     * and set-up of Fuseki, Javalin and Jetty take about as long as loading); requests that
-     * arrive before the data is complete wait for it ({@link ReadinessGate}). The search catalog
-     * and the reconciliation index are then built in the background (the first request that
-     * needs one waits for it).
+     * Opens the store, starts loading it and starts serving; returns once the data is served.
+     * The store is the in-memory one, or the persistent store of the configuration (opened at
+     * once); the start-up load ({@link StartupLoad}: the one pipeline every load goes through)
+     * runs on its own thread while the HTTP layer is assembled and started (class loading and
+     * set-up of Fuseki, Javalin and Jetty take about as long as loading); requests that arrive
+     * before the data is complete wait for it ({@link ReadinessGate}). {@code POST /admin/load}
+     * exists when an admin token is set. The search catalog and the reconciliation index are then
+     * built in the background (the first request that needs one waits for it).
      */
     public static Application start(ServerConfig config) {
-        return start(config, StoreConfig.inMemory());
-    }
-
-    /**
-     * As {@link #start(ServerConfig)}, serving the in-memory store or the persistent store of
-     * {@code store} (opened at once; filled from the configured folders if new, else checked
-     * against its text index, on the loading thread), with {@code POST /admin/load} when an admin
-     * token is set.
-     */
-    public static Application start(ServerConfig config, StoreConfig store) {
         long started = System.nanoTime();
         LanguageAnalyzers.warmUpInBackground();
-        ServedDataset data = store.directory().isPresent() ? ServingStore.open(store.directory().get()) : InMemoryStore.create();
-        Runnable load = store.directory().isPresent()
-                ? () -> ServingStore.prepare(config, data, store.directory().get())
-                : () -> InMemoryStore.load(config, data);
+        ServedDataset data = StartupLoad.open(config);
+        Runnable load = () -> StartupLoad.fill(config, data);
         TextSearcher textSearcher = null;
         WebServer web = null;
         CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
         try {
             textSearcher = new TextSearcher(data.textIndex());
             SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config);
-            SearchService search = new SearchService(data.queryable(), textSearcher, config.baseIri());
-            EntityService entities = new EntityService(data.queryable(), config.baseIri());
+            IriSpace iris = new IriSpace(config.baseIri());
+            SearchService search = new SearchService(data.queryable(), textSearcher, iris);
+            ResourceDescriber describer = new ResourceDescriber(data.queryable());
+            EntityService entities = new EntityService(describer, iris);
             DataVersion dataVersion = new DataVersion();
-            LinkingModules linking = LinkingModules.create(config, data.queryable(), dataVersion);
+            LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
                     new HealthModule(),
                     new SearchModule(search),
                     new EntityModule(entities)));
             modules.addAll(linking.modules());
-            modules = AdminModule.addTo(modules, config, store, data, () -> {
+            modules = AdminModule.addTo(modules, config, data, () -> {
                 search.refresh();
                 linking.dataLoaded();
             });
+            List<RouteModule> all = new ArrayList<>(modules);
+            all.add(0, new WebModule(config, data.queryable(), dataVersion, search, linking.prefixes(),
+                    () -> all.stream().flatMap(m -> m.endpoints().stream()).toList()));
+            modules = all;
             // The port opens while loading goes on (Jetty's start overlaps it); the gate holds
             // requests until the data is complete and every service has seen it.
             ReadinessGate gate = new ReadinessGate();
@@ -162,6 +158,11 @@ public final class Application implements AutoCloseable {
     /** The served dataset (for tests and tools in the same JVM). */
     public ServedDataset data() {
         return data;
+    }
+
+    /** The SPARQL endpoint (for tests and tools in the same JVM). */
+    public SparqlEndpoint sparql() {
+        return sparql;
     }
 
     /** The data version: whatever writes to the store calls {@code changed()} after committing. */

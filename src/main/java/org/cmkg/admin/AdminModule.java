@@ -1,5 +1,6 @@
 package org.cmkg.admin;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,20 +14,21 @@ import io.javalin.http.HttpStatus;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFLanguages;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.config.StoreConfig;
 import org.cmkg.error.BadRequestException;
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.RouteModule;
-import org.cmkg.ingest.FocusValidator;
-import org.cmkg.knowledge.GraphRule;
+import org.cmkg.ingest.GraphRule;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.IngestSource;
+import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.ReportFormat;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.validation.FocusValidator;
 
 /**
  * {@code POST /admin/load}: upload one RDF document over HTTP, with the same validation and
@@ -43,16 +45,16 @@ public final class AdminModule implements RouteModule {
 
     private final ServedDataset data;
     private final FocusValidator validator;
-    private final String baseIri;
+    private final IriSpace iris;
     private final BearerToken token;
     private final long maxUploadBytes;
     private final Runnable afterLoad;
 
-    AdminModule(ServedDataset data, FocusValidator validator, String baseIri, String token, long maxUploadBytes,
+    AdminModule(ServedDataset data, FocusValidator validator, IriSpace iris, String token, long maxUploadBytes,
                 Runnable afterLoad) {
         this.data = data;
         this.validator = validator;
-        this.baseIri = baseIri;
+        this.iris = iris;
         this.token = new BearerToken(token);
         this.maxUploadBytes = maxUploadBytes;
         this.afterLoad = afterLoad;
@@ -62,12 +64,12 @@ public final class AdminModule implements RouteModule {
      * {@code modules} plus the admin module if a token is configured (else {@code modules} as they
      * are); {@code afterLoad} runs after each committed upload (what derives from the data refreshes).
      */
-    public static List<RouteModule> addTo(List<RouteModule> modules, ServerConfig config, StoreConfig store, ServedDataset data,
-                                          Runnable afterLoad) {
+    public static List<RouteModule> addTo(List<RouteModule> modules, ServerConfig config, ServedDataset data, Runnable afterLoad) {
+        StoreConfig store = config.store();
         if (store.adminToken().isEmpty())
             return modules;
         List<RouteModule> all = new ArrayList<>(modules);
-        all.add(new AdminModule(data, FocusValidator.forSources(config.sources()), config.baseIri(),
+        all.add(new AdminModule(data, OntologyFolder.validatorFor(config.sources()), new IriSpace(config.baseIri()),
                 store.adminToken().get(), store.maxUploadBytes(), afterLoad));
         return List.copyOf(all);
     }
@@ -122,10 +124,10 @@ public final class AdminModule implements RouteModule {
         if (name != null) {
             if (name.isBlank() || name.contains("/") || name.contains("\\"))
                 throw new BadRequestException("name must be a file name such as new-paper.ttl, not '" + name + "'");
-            return GraphRule.graphFor(java.nio.file.Path.of(name), baseIri);
+            return GraphRule.graphFor(Path.of(name), iris);
         }
-        if (RDFLanguages.isQuads(lang))
-            return GraphRule.graphFor(java.nio.file.Path.of("upload"), baseIri);
+        if (GraphRule.keepsGraphNames(lang))
+            return GraphRule.graphFor(Path.of("upload"), iris);
         throw new BadRequestException("Say which graph the triples go to: ?graph=IRI, or ?name=file.ttl for the graph named after the file.");
     }
 }

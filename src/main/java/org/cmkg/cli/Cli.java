@@ -3,7 +3,7 @@ package org.cmkg.cli;
 import java.io.PrintWriter;
 import java.net.BindException;
 
-import org.cmkg.store.DataLoadException;
+import org.cmkg.ingest.DataLoadException;
 import org.cmkg.store.IndexInconsistentException;
 import org.cmkg.store.StoreLockedException;
 
@@ -16,7 +16,7 @@ public final class Cli {
 
     /** Parses and runs the arguments; returns the exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new CmkgCommand());
+        CommandLine cli = new CommandLine(new CmkgCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(commandLine.getErr(), e));
         return cli.execute(args);
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.cmkg.generate.CorpusGenerator;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,14 +36,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the pseudo-random choices.")
     long seed;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
         CorpusGenerator.Result result;
-        try (ProgressDisplay display = ProgressDisplay.start("generate", "triples", quiet)) {
+        try (ProgressDisplay display = ProgressDisplay.start("generate", "triples", quiet.quiet)) {
             result = new CorpusGenerator().generate(new CorpusGenerator.Options(triples, out, seed), n -> display.update("writing", n));
         }
         spec.commandLine().getOut().println(String.format(Locale.ROOT,

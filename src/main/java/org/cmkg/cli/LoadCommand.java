@@ -4,16 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.cmkg.ingest.FocusValidator;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.IngestSource;
 import org.cmkg.ingest.ReportFormat;
 import org.cmkg.ingest.SourceFiles;
 import org.cmkg.store.IndexConsistency;
-import org.cmkg.store.ParallelIndexer;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.validation.FocusValidator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,38 +46,36 @@ public final class LoadCommand implements Callable<Integer> {
     StoreOption store;
 
     @Mixin
-    OntologyOptions input;
+    InputOptions input;
 
     @Option(names = "--append", description = "Add to graphs that already exist instead of replacing them.")
     boolean append;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: text or json.")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES} (case-insensitive).")
+    OutputFormat format;
 
-    @Option(names = "--index-threads", paramLabel = "N", description = "Threads building the text index (default: processors − 1).")
-    Integer indexThreads;
+    @Mixin
+    IndexThreadsOption indexThreads;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress display; only the report (and only errors in text format).")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
         Path directory = store.required(spec);
-        ReportFormat reportFormat = ReportFormat.of(format);
-        if (reportFormat == ReportFormat.TURTLE)
-            throw new IllegalArgumentException("--format must be text or json for load");
-        List<IngestSource> sources = SourceFiles.expand(paths, input.baseIri(), input.graphNode());
+        ReportFormat reportFormat = format == OutputFormat.JSON ? ReportFormat.JSON : ReportFormat.TEXT;
+        List<IngestSource> sources = SourceFiles.expand(paths, input.iris(), input.graphNode());
         FocusValidator validator = input.validator();
-        int threads = indexThreads == null ? ParallelIndexer.defaultThreads() : Math.max(1, indexThreads);
         // The command line has the store to itself (the lock keeps servers out): the empty-store fast path is allowed.
-        Ingest.Options options = new Ingest.Options(!append, true, true, threads);
+        Ingest.Options options = Ingest.Options.forCommandLine(indexThreads.threads()).withReplaceGraphs(!append);
         IngestReport report;
         try (ServedDataset data = PersistentStore.open(directory, "cmkg load");
-             ProgressDisplay display = ProgressDisplay.start("load", "quads", quiet)) {
+             ProgressDisplay display = ProgressDisplay.start("load", "quads", quiet.quiet)) {
             IndexConsistency.require(data, directory);
             report = Ingest.into(data, validator).run(sources, options, IngestDisplay.of(display));
         }
-        if (!(quiet && report.committed() && reportFormat == ReportFormat.TEXT))
+        if (!(quiet.quiet && report.committed() && reportFormat == ReportFormat.TEXT))
             (report.committed() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(reportFormat.render(report));
         return report.committed() ? ExitCodes.OK : ExitCodes.DATA_ERROR;
     }

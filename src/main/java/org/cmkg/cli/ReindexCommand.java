@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cmkg.store.IndexConsistency;
-import org.cmkg.store.ParallelIndexer;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.Reindexer;
 import org.cmkg.store.ServedDataset;
@@ -13,7 +12,6 @@ import org.cmkg.store.ServedDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cmkg reindex}: rebuild the text index from the store. */
@@ -31,20 +29,19 @@ public final class ReindexCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Indexing threads (default: processors − 1).")
-    Integer threads;
+    @Mixin
+    IndexThreadsOption indexThreads;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
         Path directory = store.required(spec);
         long start = System.nanoTime();
         try (ServedDataset data = PersistentStore.open(directory, "cmkg reindex");
-             ProgressDisplay display = ProgressDisplay.start("reindex", "documents", quiet)) {
-            long documents = Reindexer.rebuild(data, threads == null ? ParallelIndexer.defaultThreads() : Math.max(1, threads),
-                    n -> display.update("indexing", n));
+             ProgressDisplay display = ProgressDisplay.start("reindex", "documents", quiet.quiet)) {
+            long documents = Reindexer.rebuild(data, indexThreads.threads(), n -> display.update("indexing", n));
             display.close();
             IndexConsistency check = IndexConsistency.require(data, directory);
             spec.commandLine().getOut().println(String.format(Locale.ROOT,

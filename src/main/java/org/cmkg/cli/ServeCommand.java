@@ -36,17 +36,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Interface to listen on, e.g. 127.0.0.1 (env CMKG_HOST).")
     String host;
 
-    @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = "${env:CMKG_BASE_IRI:-" + ServerConfig.DEFAULT_BASE_IRI + "}",
-            description = "Public base IRI of the data; {base}{rest} is served at /{rest}, graph names are {base}graph/{file} (env CMKG_BASE_IRI).")
-    String baseIri;
+    @Mixin
+    BaseIriOption baseIri;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CMKG_DATA}",
             description = "Folder of RDF data files, read recursively (env CMKG_DATA; default: the rdf-data/ embedded in the jar).")
     Path data;
 
-    @Option(names = "--ontology", paramLabel = "DIR", defaultValue = "${env:CMKG_ONTOLOGY}",
-            description = "Folder of ontology files (env CMKG_ONTOLOGY; default: the ontology/ embedded in the jar).")
-    Path ontology;
+    @Mixin
+    OntologyOption ontology;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "${env:CMKG_TIMEOUT:-30s}",
             converter = DurationConverter.class,
@@ -57,20 +55,31 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Let SPARQL SERVICE call other hosts (federated query); off by default (env CMKG_ALLOW_SERVICE).")
     boolean allowService;
 
-    @Mixin
-    ServeStoreOptions store;
+    @Option(names = "--map-tiles", paramLabel = "URL", defaultValue = "${env:CMKG_MAP_TILES:-" + ServerConfig.DEFAULT_MAP_TILES + "}",
+            description = "Tile URL template for the maps of place pages, fetched by the reader's browser; 'none' for no tiles (env CMKG_MAP_TILES).")
+    String mapTiles;
 
-    /** The configuration these options describe. */
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    AdminOptions admin;
+
+    @Mixin
+    ServeLimitOptions limits;
+
+    /** The configuration these options (with their environment variables and defaults) describe, read once. */
     ServerConfig config() {
-        RdfLocation ontologySource = ontology == null ? RdfLocation.EMBEDDED_ONTOLOGY : new RdfLocation.Folder(ontology);
         RdfLocation dataSource = data == null ? RdfLocation.EMBEDDED_DATA : new RdfLocation.Folder(data);
-        return new ServerConfig(host, port, baseIri, List.of(ontologySource, dataSource), timeout, allowService);
+        return new ServerConfig(host, port, baseIri.iri, List.of(ontology.location(), dataSource), timeout, allowService,
+                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), admin.config(store.optional()),
+                ServerConfig.runningJar());
     }
 
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
-        Application app = Application.start(config, store.config());
+        Application app = Application.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: finishing requests in flight");

@@ -36,20 +36,19 @@ public final class StatsCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "${COMPLETION-CANDIDATES} (case-insensitive).")
+    OutputFormat format;
 
     @Override
     public Integer call() {
         Path directory = store.required(spec);
-        if (!format.equals("text") && !format.equals("json"))
-            throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
         StoreStats stats;
         try (ServedDataset data = PersistentStore.open(directory, "cmkg stats")) {
             stats = StoreStats.of(data);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json"))
+        if (format == OutputFormat.JSON)
             out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json(stats)));
         else
             text(stats, out);

@@ -36,35 +36,34 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILES|DIRS", arity = "1..*", description = "RDF files, or directories to read recursively.")
     List<Path> paths;
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Check against the data of this persistent store.")
-    Path store;
+    @Mixin
+    StoreOption store;
 
     @Mixin
-    OntologyOptions input;
+    InputOptions input;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text (readable), json, or turtle (a SHACL validation report).")
-    String format;
+            description = "Report format: ${COMPLETION-CANDIDATES} (case-insensitive; turtle: a SHACL validation report).")
+    ReportFormat format;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
-        ReportFormat reportFormat = ReportFormat.of(format);
-        List<IngestSource> sources = SourceFiles.expand(paths, input.baseIri(), input.graphNode());
-        Ingest.Options dryRun = new Ingest.Options(true, false, false, 1);
+        List<IngestSource> sources = SourceFiles.expand(paths, input.iris(), input.graphNode());
+        Ingest.Options dryRun = Ingest.Options.dryRun();
         IngestReport report;
-        try (ProgressDisplay display = ProgressDisplay.start("validate", "quads", quiet)) {
-            if (store == null) {
+        try (ProgressDisplay display = ProgressDisplay.start("validate", "quads", quiet.quiet)) {
+            if (store.optional().isEmpty()) {
                 report = Ingest.standalone(input.validator()).run(sources, dryRun, IngestDisplay.of(display));
             } else {
-                try (ServedDataset data = PersistentStore.open(store, "cmkg validate")) {
+                try (ServedDataset data = PersistentStore.open(store.optional().get(), "cmkg validate")) {
                     report = Ingest.into(data, input.validator()).run(sources, dryRun, IngestDisplay.of(display));
                 }
             }
         }
-        spec.commandLine().getOut().println(reportFormat.render(report));
+        spec.commandLine().getOut().println(format.render(report));
         return report.conforms() ? ExitCodes.OK : ExitCodes.DATA_ERROR;
     }
 }

@@ -1,21 +1,34 @@
 package org.cmkg.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+
 
 /**
- * Everything the server is told at start-up, read once (from command-line options and
- * environment variables, see {@code org.cmkg.cli.ServeCommand}) and passed down; nothing else
- * looks settings up.
+ * The one configuration of the server: everything it is told at start-up, read once (from
+ * command-line options, environment variables and defaults, see {@code org.cmkg.cli.ServeCommand})
+ * and passed down; nothing else looks settings up.
  *
  * @param host           interface to bind ({@code 0.0.0.0} for all)
  * @param port           HTTP port; 0 picks a free port (tests)
- * @param baseIri        public base of our IRIs, ending in {@code /}; graph names are {@code {base}graph/{file}}
+ * @param baseIri        public base of our IRIs, ending in {@code /} ({@code org.cmkg.linkeddata.IriSpace} builds them);
+ *                       graph names are {@code {base}graph/{file}}
  * @param sources        RDF folders loaded at start, in order (ontology first, then data)
  * @param queryTimeout   SPARQL query timeout; a query running longer is stopped (HTTP 503)
  * @param serviceAllowed whether SPARQL {@code SERVICE} may call other hosts (off by default)
+ * @param mapTiles       the tile URL template ({@code {z}/{x}/{y}}) the browser's maps fetch their
+ *                       background from; empty for none (the maps then show their markers on a plain
+ *                       background, as they do when the tile server cannot be reached)
+ * @param limits         sizes, admission control and budgets of requests and queries
+ * @param store          the persistent store and the admin upload route (none: in memory, no route)
+ * @param jar            the jar the server runs from, if any: the build's start-up cache (text index
+ *                       and validation verdict of the embedded data) lives beside it
  */
 public record ServerConfig(
         String host,
@@ -23,17 +36,27 @@ public record ServerConfig(
         String baseIri,
         List<RdfLocation> sources,
         Duration queryTimeout,
-        boolean serviceAllowed) {
+        boolean serviceAllowed,
+        String mapTiles,
+        RequestLimits limits,
+        StoreConfig store,
+        Optional<Path> jar) {
 
     public static final int DEFAULT_PORT = 3030;
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final String DEFAULT_BASE_IRI = "https://w3id.org/cmkg/";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** OpenStreetMap's standard tiles (its tile usage policy applies to a public deployment). */
+    public static final String DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(baseIri, "baseIri");
         Objects.requireNonNull(queryTimeout, "queryTimeout");
+        Objects.requireNonNull(mapTiles, "mapTiles");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(jar, "jar");
         sources = List.copyOf(sources);
         if (port < 0 || port > 65_535)
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
@@ -41,41 +64,71 @@ public record ServerConfig(
             throw new IllegalArgumentException("base IRI must be an absolute http(s) IRI ending in '/', not '" + baseIri + "'");
         if (queryTimeout.isNegative() || queryTimeout.isZero())
             throw new IllegalArgumentException("timeout must be positive, not " + queryTimeout);
+        if (!mapTiles.isEmpty() && !(isAbsoluteHttpIri(mapTiles.replace("{", "").replace("}", ""))
+                && mapTiles.contains("{z}") && mapTiles.contains("{x}") && mapTiles.contains("{y}")))
+            throw new IllegalArgumentException("map tiles must be an http(s) URL template with {z}, {x} and {y}, or empty, not '"
+                    + mapTiles + "'");
     }
 
-    /** The defaults: port 3030, the embedded ontology and data, 30 s timeout, no SERVICE. */
+    /**
+     * The defaults: port 3030, the embedded ontology and data in memory, 30 s timeout, no SERVICE,
+     * OpenStreetMap tiles, the default request limits, no admin route.
+     */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BASE_IRI,
-                List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false);
+                List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false, DEFAULT_MAP_TILES,
+                RequestLimits.defaults(), StoreConfig.inMemory(), runningJar());
+    }
+
+    /** The jar this code runs from; empty when it runs from classes (tests, an IDE). */
+    public static Optional<Path> runningJar() {
+        try {
+            Path code = Path.of(ServerConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(code) && code.getFileName().toString().endsWith(".jar") ? Optional.of(code) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed);
+        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed);
+        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withSources(List<RdfLocation> newSources) {
-        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed);
+        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withQueryTimeout(Duration newTimeout) {
-        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed);
+        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withBaseIri(String newBaseIri) {
-        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed);
+        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
     }
 
     public ServerConfig withServiceAllowed(boolean allowed) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles, limits, store, jar);
     }
 
-    /** The IRI of a named graph: {@code {base}graph/{name}}. */
-    public String graphIri(String name) {
-        return baseIri + "graph/" + name;
+    public ServerConfig withMapTiles(String newMapTiles) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles, limits, store, jar);
+    }
+
+    public ServerConfig withLimits(RequestLimits newLimits) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, newLimits, store, jar);
+    }
+
+    public ServerConfig withStore(StoreConfig newStore) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, newStore, jar);
+    }
+
+    /** Serves the persistent store in {@code directory}. */
+    public ServerConfig withStore(Path directory) {
+        return withStore(store.withDirectory(directory));
     }
 
     private static boolean isAbsoluteHttpIri(String iri) {

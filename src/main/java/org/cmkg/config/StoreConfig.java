@@ -5,8 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the served data lives and who may change it, read once with {@link ServerConfig} (from
- * {@code serve}'s options and environment) and passed down.
+ * The part of the {@link ServerConfig} that says where the served data lives and who may change it.
  *
  * @param directory      the persistent store's directory; empty: the in-memory store, loaded at start
  * @param adminToken     the bearer token of {@code POST /admin/load}; empty: that route does not exist

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.cmkg.freshness.Cached;
-import org.cmkg.freshness.DataVersion;
+import org.cmkg.dataversion.Cached;
+import org.cmkg.dataversion.DataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

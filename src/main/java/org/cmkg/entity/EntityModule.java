@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.javalin.config.RoutesConfig;
 
+import org.cmkg.error.BadRequestException;
 import org.cmkg.http.EndpointDoc;
-import org.cmkg.http.Params;
 import org.cmkg.http.RouteModule;
 
 /** {@code GET /api/entity?iri=…}: one resource as JSON (404 when the data does not describe it). */
@@ -20,7 +20,9 @@ public final class EntityModule implements RouteModule {
 
     @Override
     public void addRoutes(RoutesConfig routes) {
-        routes.get(PATH, ctx -> ctx.json(service.describe(Params.required(ctx, "iri", "iri=id:country/ukraine"))));
+        routes.get(PATH, ctx -> ctx.json(service.describe(ctx.queryParamAsClass("iri", String.class)
+                .check(iri -> iri != null && !iri.isBlank(), "Parameter iri is required")
+                .getOrThrow(errors -> new BadRequestException("Parameter iri is required, e.g. iri=id:country/ukraine.")))));
     }
 
     @Override

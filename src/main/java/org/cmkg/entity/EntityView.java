@@ -16,7 +16,8 @@ import java.util.Map;
  * @param links      links out to other datasets (Wikidata, GeoNames, Wikipedia…)
  * @param claim      when the resource is a claim: the claim itself in full; otherwise null
  * @param claims     the claims about it, with quotes, numbers and sources, by document and reading order
- * @param claimCount how many claims are about it (claims lists at most {@value EntityService#MAX_CLAIMS})
+ * @param claimCount how many claims are about it (claims lists those of its description, at most
+ *                   {@value org.cmkg.linkeddata.ResourceDescriber#MAX_CLAIMS})
  */
 public record EntityView(String iri, Map<String, List<String>> labels, Map<String, List<String>> altLabels,
                          List<Ref> types, List<String> graphs, List<PropertyValues> properties, List<Link> links,

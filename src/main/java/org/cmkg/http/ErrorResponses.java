@@ -1,12 +1,13 @@
 package org.cmkg.http;
 
+import java.util.stream.Collectors;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
-
-import java.util.stream.Collectors;
 
 import org.cmkg.error.ClientErrorException;
 import org.cmkg.error.ErrorBody;
@@ -46,10 +47,24 @@ public final class ErrorResponses {
         ctx.status(status).json(new ErrorBody(HttpStatus.forStatus(status).getMessage(), message));
     }
 
-    private static String validationMessage(ValidationException e) {
+    /**
+     * What Javalin's typed validators ({@code ctx.queryParamAsClass(...).check(...)}) found, as
+     * sentences: a value of the wrong type, a missing value, or a check's own message (written as
+     * the rule, e.g. "limit must be at least 1") with the value given.
+     */
+    static String validationMessage(ValidationException e) {
         return e.getErrors().entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + entry.getValue().stream()
-                        .map(err -> err.getMessage()).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "));
+                .flatMap(entry -> entry.getValue().stream().map(error -> sentence(entry.getKey(), error)))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String sentence(String parameter, ValidationError<?> error) {
+        return switch (error.getMessage()) {
+            case "TYPE_CONVERSION_FAILED" -> parameter + " must be "
+                    + (error.exception() instanceof NumberFormatException ? "a whole number" : "of another form")
+                    + ", not '" + error.value + "'.";
+            case "NULLCHECK_FAILED" -> "Parameter " + parameter + " is required.";
+            default -> error.getMessage() + (error.value == null ? "." : ", not " + error.value + ".");
+        };
     }
 }

@@ -1,7 +1,6 @@
 package org.cmkg.http;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.cmkg.error.ErrorBody;
+import org.cmkg.error.ServletErrors;
 
 /**
  * Lets the port open while the data is still loading, so that starting Jetty overlaps with
@@ -62,11 +61,7 @@ public final class ReadinessGate implements Filter {
     }
 
     private static void refuse(HttpServletResponse response, String message) throws IOException {
-        byte[] json = new ErrorBody("Service Unavailable", message).toJson().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "5");
-        response.setContentType("application/json;charset=utf-8");
-        response.setContentLength(json.length);
-        response.getOutputStream().write(json);
+        ServletErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, message);
     }
 }

@@ -1,13 +1,11 @@
 package org.cmkg.http;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinGson;
 
+import org.cmkg.config.RequestLimits;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.sparql.FusekiInJavalin;
 import org.cmkg.sparql.SparqlEndpoint;
@@ -17,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: one Jetty, one port. Built in a single {@code Javalin.create(config -> ...)}:
- * servlet filters first (the readiness gate, CORS, request log, the modules' filters, then Fuseki at
- * {@value SparqlEndpoint#PATH}), then error mapping, the landing page and every module's routes.
+ * Jetty handlers first (graceful stop, then CORS: {@link CrossOrigin}), then servlet filters (the
+ * readiness gate, request log, body drain, request limits, the modules' filters, SPARQL admission
+ * control, then Fuseki at {@value SparqlEndpoint#PATH}), then the modules' static files, error
+ * mapping and every module's routes. Jetty's own refusals (malformed requests, oversized headers)
+ * are JSON too ({@link JettyErrorsAsJson}).
  * Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
  */
 public final class WebServer implements AutoCloseable {
@@ -31,30 +32,38 @@ public final class WebServer implements AutoCloseable {
     /** A server whose requests all go through once {@code gate} is open (see {@link ReadinessGate}). */
     public WebServer(ServerConfig config, SparqlEndpoint sparql, List<RouteModule> modules, ReadinessGate gate) {
         this.config = config;
-        List<EndpointDoc> docs = new ArrayList<>(sparqlDocs());
-        modules.forEach(m -> docs.addAll(m.endpoints()));
-        LandingPage landing = new LandingPage(docs);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.jsonMapper(new JavalinGson(Json.GSON, false));
             javalin.http.prefer405over404 = true;
             javalin.router.ignoreTrailingSlashes = true;
+            // Typed parameters (ctx.queryParamAsClass): a blank whole number counts as absent.
+            javalin.validation.register(Integer.class, value -> value.isBlank() ? null : Integer.valueOf(value.strip()));
+            RequestLimits limits = config.limits();
             javalin.jetty.modifyServer(server -> {
-                // Graceful stop: finish requests in flight before closing connections.
-                server.setHandler(new GracefulHandler());
+                // Graceful stop: finish requests in flight before closing connections. Javalin puts
+                // its servlet context inside the innermost wrapper: behind CORS.
+                GracefulHandler graceful = new GracefulHandler();
+                graceful.setHandler(new CrossOrigin());
+                server.setHandler(graceful);
                 server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.setErrorHandler(new JettyErrorsAsJson(limits.maxHeaderBytes()));
             });
+            // A SPARQL GET carries its query in the request line: Jetty's 8 KB would refuse ordinary ones.
+            javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(limits.maxHeaderBytes()));
             javalin.jetty.modifyServletContextHandler(handler -> {
                 FusekiInJavalin.addFilter(handler, gate);
-                FusekiInJavalin.addFilter(handler, new CorsFilter());
                 FusekiInJavalin.addFilter(handler, new RequestLogFilter());
                 FusekiInJavalin.addFilter(handler, new UnreadBodyDrain());
+                FusekiInJavalin.addFilter(handler, new RequestGuard(limits.maxBodyBytes()));
                 modules.forEach(m -> m.servletFilters().forEach(f -> FusekiInJavalin.addFilter(handler, f)));
+                FusekiInJavalin.addFilter(handler, new QueryAdmission(SparqlEndpoint.PATH, limits));
+                handler.setMaxFormContentSize((int) Math.min(limits.maxBodyBytes(), Integer.MAX_VALUE));
                 FusekiInJavalin.install(handler, sparql);
             });
+            modules.forEach(m -> m.addStaticFiles(javalin.staticFiles));
             ErrorResponses.register(javalin.routes);
-            landing.addRoutes(javalin.routes);
             modules.forEach(m -> m.addRoutes(javalin.routes));
         });
     }
@@ -75,16 +84,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-    }
-
-    private static List<EndpointDoc> sparqlDocs() {
-        String example = SparqlEndpoint.PATH + "?query="
-                + URLEncoder.encode(SparqlEndpoint.EXAMPLE_QUERY, StandardCharsets.UTF_8);
-        return List.of(new EndpointDoc("GET, POST", SparqlEndpoint.PATH,
-                "SPARQL 1.1 query endpoint (read-only). Default graph = union of all named graphs; "
-                        + "results as JSON, XML, CSV, TSV (Accept or format=); graphs as Turtle, JSON-LD, "
-                        + "N-Triples, RDF/XML, TriG; full text with text:query.",
-                example));
     }
 
     private String displayHost() {

@@ -16,12 +16,13 @@ import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.lucene.index.Term;
-import org.cmkg.store.ParallelIndexer;
+import org.cmkg.text.ParallelIndexer;
+import org.cmkg.text.TextIndexer;
 
 /**
  * Writes a batch's quads into the store inside the load's write transaction, and keeps the text
- * index in step the way jena-text would: one index document per newly added literal of an indexed
- * predicate (a quad already in the store adds none). When graph replacement is on, a graph the
+ * index in step: one index document per newly added indexable literal ({@link TextIndexer#entityOf}; a
+ * quad already in the store adds none). When graph replacement is on, a graph the
  * batch writes to is emptied, in the store and in the index, the first time the batch touches it:
  * loading a corrected file replaces what the previous version of that file said. It records the
  * subjects written (the nodes to validate) and the quads per graph.
@@ -64,7 +65,7 @@ final class BatchWriter {
         Node g = q.getGraph();
         if (touchedGraphs.add(g) && replaceGraphs)
             replace(g);
-        Entity entity = indexer == null ? null : entityOf(q);
+        Entity entity = indexer == null ? null : TextIndexer.entityOf(definition, q);
         if (entity == null) {
             write(q);
         } else if (isNew(q)) {
@@ -113,11 +114,6 @@ final class BatchWriter {
             base.add(q);
     }
 
-    private Entity entityOf(Quad q) {
-        if (!q.getObject().isLiteral() || definition.getField(q.getPredicate()) == null)
-            return null;
-        return TextQueryFuncs.entityFromQuad(definition, q);
-    }
 
     private void replace(Node g) {
         if (!base.containsGraph(g) || !base.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext())

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -20,27 +22,39 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.cmkg.ingest.IngestProgress.Phase;
 import org.cmkg.store.IndexGeneration;
-import org.cmkg.store.ParallelIndexer;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.text.ParallelIndexer;
+import org.cmkg.text.PrebuiltIndex;
+import org.cmkg.text.TextIndexer;
 import org.cmkg.validation.Finding;
+import org.cmkg.validation.FocusValidator;
+import org.cmkg.validation.MirrorValidation;
 import org.cmkg.validation.ValidationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A validation-first, all-or-nothing load, used by {@code cmkg load}, {@code cmkg validate} and
- * {@code POST /admin/load}. Everything happens in one write transaction:
+ * The one way in: every triple that enters the service, at start-up (in memory, or into a new
+ * persistent store), by {@code cmkg load} or {@code cmkg validate}, by {@code POST /admin/load},
+ * goes through this pipeline, in one write transaction, all or nothing. Its steps:
  * <ol>
- * <li>each source is parsed ({@link SourceParser}); a source that fails to parse contributes
- *     nothing (its quads are held back until it has parsed, up to a limit) and its error is
- *     reported with file, line and column;</li>
- * <li>quads are written to the store as they are read ({@link BatchWriter}), replacing the graphs
- *     the batch writes to, while {@link ParallelIndexer} threads build the text index documents;</li>
- * <li>the subjects the batch wrote are checked against the shapes in the whole store as it now
- *     is, with the ontology ({@link FocusValidator});</li>
- * <li>if anything failed (or on a dry run), the transaction is aborted: the store and the index are
- *     exactly as before; otherwise the load is stamped with a new {@link IndexGeneration} and
- *     committed, store and index together.</li>
+ * <li><b>walk</b> the files ({@link SourceFiles}) and <b>parse</b> them with the one RIOT set-up
+ *     ({@link SourceParser}, on its own thread: {@link ParsingPipeline}), applying the <b>graph
+ *     rule</b> ({@link GraphRule}); a source that fails to parse contributes nothing (its quads are
+ *     held back until it has parsed, up to a limit) and its error is reported with file, line and
+ *     column. Quads parsed elsewhere enter here too, as a {@link ParsedInput};</li>
+ * <li><b>write</b> the quads to the store as they are read ({@link BatchWriter}), replacing the
+ *     graphs the batch writes to;</li>
+ * <li><b>index</b> them with the one indexer ({@link TextIndexer}): as they are written, on
+ *     worker threads, committed with the store; or, for a first load into an empty store that
+ *     nobody reads yet (the in-memory start), in one pass after the write, from a prebuilt copy
+ *     when there is one ({@link Indexing});</li>
+ * <li><b>validate</b> the subjects the batch wrote against the shapes, in the whole store as it now
+ *     is, with the ontology ({@link FocusValidator}); for a first load into an empty store, on an
+ *     in-memory copy beside the write ({@link MirrorValidation}). Data the build has checked
+ *     already (the same bytes: the start-up cache) is not checked again ({@link ShapeCheck});</li>
+ * <li>if anything failed (or on a dry run), abort: the store and the index are exactly as before;
+ *     otherwise stamp the load with a new {@link IndexGeneration} and commit, store and index together.</li>
  * </ol>
  * Readers keep reading the state before the load until the commit.
  */
@@ -48,66 +62,123 @@ public final class Ingest {
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
     /** Quads of one source held back until it has parsed; beyond this they go to the store at once. */
     static final int HOLD_BACK_QUADS = 200_000;
-    /** The largest first load into an empty store that is checked on an in-memory copy, beside the write. */
-    static final long MIRROR_MAX_QUADS = Long.getLong("cmkg.load.mirrorMaxQuads", 5_000_000L);
+
+    /** Whether the shapes are checked. */
+    public enum ShapeCheck {
+        /** Check the nodes the load writes. */
+        CHECK,
+        /** The build checked exactly these bytes against these shapes already (the start-up cache's verdict). */
+        KNOWN_TO_CONFORM
+    }
+
+    /** When the text index gets its documents. */
+    public sealed interface Indexing {
+        /** As quads are written, on worker threads; committed with the store. */
+        record WithWrites() implements Indexing {}
+
+        /**
+         * After the write, in one pass, from {@code prebuilt} if it matches, else built: for a first
+         * load into an empty store that nobody reads until the load ends (the in-memory start).
+         */
+        record AfterWrites(PrebuiltIndex prebuilt) implements Indexing {}
+
+        Indexing WITH_WRITES = new WithWrites();
+    }
 
     /**
-     * @param replaceGraphs graphs the batch writes to replace their previous content (else quads are added)
-     * @param commit        false for a dry run: everything is checked, nothing kept
-     * @param exclusive     the caller has the store to itself (no concurrent readers): allows the
-     *                      empty-store fast path
-     * @param indexThreads  text-indexing threads
+     * @param replaceGraphs  graphs the batch writes to replace their previous content (else quads are added)
+     * @param commit         false for a dry run: everything is checked, nothing kept
+     * @param exclusive      the caller has the store to itself (no concurrent readers): allows the
+     *                       empty-store fast path
+     * @param indexThreads   text-indexing threads
+     * @param shapes         whether the shapes are checked
+     * @param indexing       when the text index gets its documents
+     * @param mirrorMaxQuads the largest first load into an empty store that is checked on an in-memory copy
      */
-    public record Options(boolean replaceGraphs, boolean commit, boolean exclusive, int indexThreads) {
-        /** A committed load that replaces graphs, sharing the store with readers. */
+    public record Options(boolean replaceGraphs, boolean commit, boolean exclusive, int indexThreads, ShapeCheck shapes,
+                          Indexing indexing, long mirrorMaxQuads) {
+        /** A committed load that replaces graphs, sharing the store with readers (uploads, a new store at start-up). */
         public static Options forServer() {
-            return new Options(true, true, false, ParallelIndexer.defaultThreads());
+            return new Options(true, true, false, ParallelIndexer.defaultThreads(), ShapeCheck.CHECK, Indexing.WITH_WRITES,
+                    defaultMirrorMaxQuads());
         }
 
         /** A committed load that replaces graphs, with the store to itself (the command line). */
-        public static Options forCommandLine() {
-            return new Options(true, true, true, ParallelIndexer.defaultThreads());
+        public static Options forCommandLine(int indexThreads) {
+            return new Options(true, true, true, indexThreads, ShapeCheck.CHECK, Indexing.WITH_WRITES, defaultMirrorMaxQuads());
+        }
+
+        /** Everything checked, nothing kept ({@code cmkg validate}). */
+        public static Options dryRun() {
+            return forServer().withCommit(false);
+        }
+
+        /**
+         * The in-memory start: an empty store nobody reads yet, indexed after the write with every
+         * processor (from {@code prebuilt} if it matches), the shapes checked unless known to conform.
+         */
+        public static Options forStartup(ShapeCheck shapes, PrebuiltIndex prebuilt) {
+            return new Options(true, true, true, Runtime.getRuntime().availableProcessors(), shapes,
+                    new Indexing.AfterWrites(prebuilt), defaultMirrorMaxQuads());
         }
 
         public Options withCommit(boolean newCommit) {
-            return new Options(replaceGraphs, newCommit, exclusive, indexThreads);
+            return new Options(replaceGraphs, newCommit, exclusive, indexThreads, shapes, indexing, mirrorMaxQuads);
         }
 
         public Options withReplaceGraphs(boolean replace) {
-            return new Options(replace, commit, exclusive, indexThreads);
+            return new Options(replace, commit, exclusive, indexThreads, shapes, indexing, mirrorMaxQuads);
         }
     }
 
     private final DatasetGraph transactional;
     private final DatasetGraph base;
     private final TextIndexLucene index;
-    private final FocusValidator validator;
+    private final Supplier<FocusValidator> validator;
     private final SourceParser parser = new SourceParser();
 
-    private Ingest(DatasetGraph transactional, DatasetGraph base, TextIndexLucene index, FocusValidator validator) {
+    private Ingest(DatasetGraph transactional, DatasetGraph base, TextIndexLucene index, Supplier<FocusValidator> validator) {
         this.transactional = transactional;
         this.base = base;
         this.index = index;
-        this.validator = validator;
+        this.validator = memoized(validator);
     }
 
     /** Loads into a served dataset (its text index kept in step). */
     public static Ingest into(ServedDataset data, FocusValidator validator) {
+        return into(data, () -> validator);
+    }
+
+    /** As {@link #into(ServedDataset, FocusValidator)}, the validator made only if the shapes are checked. */
+    public static Ingest into(ServedDataset data, Supplier<FocusValidator> validator) {
         return new Ingest(data.writable(), data.base(), data.textIndex(), validator);
     }
 
     /** Checks sources on their own (an empty in-memory dataset, no index); for dry runs. */
     public static Ingest standalone(FocusValidator validator) {
         DatasetGraph scratch = DatasetGraphFactory.createTxnMem();
-        return new Ingest(scratch, scratch, null, validator);
+        return new Ingest(scratch, scratch, null, () -> validator);
     }
 
-    /** Runs the load; the report says whether it was committed. */
+    /** Parses {@code sources} and runs the rest of the pipeline; the report says whether it was committed. */
     public IngestReport run(List<IngestSource> sources, Options options, IngestProgress progress) {
+        return run(mirror -> ParsingPipeline.start(parser, sources, HOLD_BACK_QUADS, mirror, n -> {}), options, progress);
+    }
+
+    /** Quads parsed elsewhere (a replication log's batch): the same graph rule, validation, write and index. */
+    public IngestReport run(ParsedInput input, Options options, IngestProgress progress) {
+        return run(mirror -> {
+            if (mirror != null)
+                mirror.abandon();   // no copy beside the write: the batch is checked in the store
+            return input;
+        }, options, progress);
+    }
+
+    private IngestReport run(Function<MirrorValidation, ParsedInput> input, Options options, IngestProgress progress) {
         transactional.begin(TxnType.WRITE);
-        Load load = new Load(sources, options, progress);
+        Load load = new Load(options, progress);
         try {
-            load.write();
+            load.write(input);
             load.checkShapes();
             return load.finish();
         } catch (RuntimeException | Error e) {
@@ -123,7 +194,6 @@ public final class Ingest {
 
     /** One run, inside the write transaction. */
     private final class Load {
-        private final List<IngestSource> sources;
         private final Options options;
         private final IngestProgress progress;
         private final long start = System.nanoTime();
@@ -134,28 +204,32 @@ public final class Ingest {
         private final EmptyStoreBulkLoad bulk;
         private final BatchWriter writer;
         private final MirrorValidation mirror;
+        private int sources;
         private boolean partial;
         private boolean shapesChecked;
         private Optional<List<Finding>> mirrorFindings = Optional.empty();
 
-        Load(List<IngestSource> sources, Options options, IngestProgress progress) {
-            this.sources = sources;
+        Load(Options options, IngestProgress progress) {
             this.options = options;
             this.progress = progress;
-            TextIndexLucene liveIndex = options.commit() ? index : null;
+            if (options.indexing() instanceof Indexing.AfterWrites && base.find().hasNext())
+                throw new IllegalStateException("Indexing after the write needs an empty store");
+            boolean checked = options.shapes() == ShapeCheck.CHECK;
+            TextIndexLucene liveIndex = options.commit() && options.indexing() instanceof Indexing.WithWrites ? index : null;
             this.indexer = liveIndex == null ? null : new ParallelIndexer(liveIndex, options.indexThreads());
             this.bulk = options.exclusive() ? EmptyStoreBulkLoad.startIfEmpty(base) : null;
             this.writer = new BatchWriter(base, liveIndex, indexer, options.replaceGraphs(), bulk);
             // A first load into an empty store is checked on a copy beside the write.
-            this.mirror = bulk == null ? null : new MirrorValidation(validator, mirrorMaxQuads());
+            this.mirror = bulk == null || !checked ? null : new MirrorValidation(validator.get(), options.mirrorMaxQuads());
         }
 
         /** Parses (on the parser thread) and writes (here); then builds the store's indexes if it was empty. */
-        void write() {
+        void write(Function<MirrorValidation, ParsedInput> parsed) {
             // The copy's check runs unseen beside the store's index build, which the progress shows.
-            try (ParsingPipeline pipeline = ParsingPipeline.start(parser, sources, HOLD_BACK_QUADS, mirror, n -> {})) {
-                ParsingPipeline.Block block;
-                while ((block = pipeline.next()) != null) {
+            try (ParsedInput input = parsed.apply(mirror)) {
+                sources = input.sources();
+                ParsedInput.Block block;
+                while ((block = input.next()) != null) {
                     for (Node g : block.graphs())
                         filesByGraph.computeIfAbsent(g, k -> new LinkedHashSet<>()).add(block.source());
                     for (Quad q : block.quads()) {
@@ -164,8 +238,8 @@ public final class Ingest {
                             progress.update(Phase.READ, writer.quads());
                     }
                 }
-                findings.addAll(pipeline.findings());
-                partial = pipeline.partial();
+                findings.addAll(input.findings());
+                partial = input.partial();
                 millis.put("read", elapsed(start));
                 long t = System.nanoTime();
                 if (bulk != null) {
@@ -183,7 +257,7 @@ public final class Ingest {
         /** The shape findings: from the copy if it was checked, else checked here in the store. */
         void checkShapes() {
             long t = System.nanoTime();
-            shapesChecked = !partial && !writer.subjects().isEmpty();
+            shapesChecked = options.shapes() == ShapeCheck.CHECK && !partial && !writer.subjects().isEmpty();
             if (shapesChecked && mirrorFindings.isPresent())
                 mirrorFindings.get().forEach(f -> findings.add(withSource(f, filesByGraph)));
             else if (shapesChecked)
@@ -191,9 +265,9 @@ public final class Ingest {
             millis.put("validate", elapsed(t));
         }
 
-        /** Commits if everything conforms (and this is no dry run), else aborts; reports. */
+        /** Commits if everything conforms (and this is no dry run), else aborts; then indexes, if after the write; reports. */
         IngestReport finish() {
-            ValidationReport validation = new ValidationReport(sorted(findings), sources.size());
+            ValidationReport validation = new ValidationReport(sorted(findings), sources);
             boolean commit = options.commit() && validation.conforms();
             long t = System.nanoTime();
             progress.update(Phase.COMMIT, writer.quads());
@@ -207,13 +281,19 @@ public final class Ingest {
                 transactional.abort();
             }
             millis.put("commit", elapsed(t));
+            if (commit && index != null && options.indexing() instanceof Indexing.AfterWrites after) {
+                t = System.nanoTime();
+                documents = TextIndexer.fill(base, index, options.indexThreads(), after.prebuilt());
+                millis.put("index", elapsed(t));
+            }
             millis.put("total", elapsed(start));
-            IngestReport report = new IngestReport(commit, sources.size(), writer.quads(), iris(writer.quadsPerGraph()),
+            IngestReport report = new IngestReport(commit, sources, writer.quads(), iris(writer.quadsPerGraph()),
                     writer.replacedGraphs().stream().map(Node::getURI).toList(), documents, writer.subjects().size(),
                     validation, shapesChecked, millis);
-            LOG.info("{} {} quads from {} source(s) into {} graph(s) in {} ms ({} violation(s))",
+            LOG.info("{} {} quads from {} source(s) into {} graph(s) in {} ms ({} violation(s){})",
                     commit ? "Loaded" : options.commit() ? "Rejected" : "Checked", report.quads(), report.files(),
-                    report.quadsPerGraph().size(), millis.get("total"), validation.violations().size());
+                    report.quadsPerGraph().size(), millis.get("total"), validation.violations().size(),
+                    options.shapes() == ShapeCheck.KNOWN_TO_CONFORM ? "; shapes known to conform" : "");
             return report;
         }
 
@@ -226,14 +306,30 @@ public final class Ingest {
         }
     }
 
-    /** The copy's limit: about 400 bytes of heap per quad (measured: ~250), never more than a third of the heap. */
-    private static long mirrorMaxQuads() {
-        return Math.min(MIRROR_MAX_QUADS, Runtime.getRuntime().maxMemory() / 3 / 400);
+    /** The same result for every call, computed on the first. */
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null)
+                    value = supplier.get();
+                return value;
+            }
+        };
     }
 
+    /** The copy's limit by default: about 400 bytes of heap per quad (measured: ~250), never more than a third of the heap, at most 5M. */
+    static long defaultMirrorMaxQuads() {
+        return Math.min(5_000_000L, Runtime.getRuntime().maxMemory() / 3 / 400);
+    }
+
+
     private List<Finding> validate(BatchWriter writer, Map<Node, Set<String>> filesByGraph, IngestProgress progress) {
-        Graph data = new MultiUnion(new Graph[] {base.getUnionGraph(), validator.ontology()});
-        return validator.validate(data, writer.subjects(), node -> sourceOf(node, filesByGraph),
+        FocusValidator v = validator.get();
+        Graph data = new MultiUnion(new Graph[] {base.getUnionGraph(), v.ontology()});
+        return v.validate(data, writer.subjects(), node -> sourceOf(node, filesByGraph),
                 n -> progress.update(Phase.VALIDATE, n));
     }
 

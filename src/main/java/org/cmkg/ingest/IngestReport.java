@@ -18,10 +18,12 @@ import org.cmkg.validation.ValidationReport;
  * @param indexDocuments  text index documents added
  * @param focusNodes      nodes validated against the shapes
  * @param validation      the findings
- * @param shapesChecked   false when syntax errors stopped the load before the shapes were checked
+ * @param shapesChecked   false when syntax errors stopped the load before the shapes were checked, or when
+ *                        the data was known to conform (start-up on the bytes the build checked)
  * @param millis          time per step: read, indexStore, validate (the shape check in the store, or the
  *                        wait for the check beside the write), validateBeside (that check, on an in-memory
- *                        copy, for a first load into an empty store), commit, total
+ *                        copy, for a first load into an empty store), commit, index (after the write, for
+ *                        the in-memory start), total
  */
 public record IngestReport(boolean committed, int files, long quads, Map<String, Long> quadsPerGraph,
                            List<String> replacedGraphs, long indexDocuments, long focusNodes,

@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 import org.cmkg.validation.Finding;
+import org.cmkg.validation.MirrorValidation;
 
 /**
  * Parses the sources of a load on its own thread, one after the other, and hands their quads to
@@ -21,12 +22,9 @@ import org.cmkg.validation.Finding;
  * hold back ({@link Ingest#HOLD_BACK_QUADS}) is passed on in chunks as it is read; if it then
  * fails, the load knows its data is partial (and the transaction is aborted anyway).
  */
-final class ParsingPipeline implements AutoCloseable {
+final class ParsingPipeline implements ParsedInput {
     private static final int SPILL_CHUNK = 10_000;
     private static final Block END = new Block(null, List.of(), Set.of());
-
-    /** Quads of one source (all of them, or a chunk of a big one), with the graphs they go to. */
-    record Block(String source, List<Quad> quads, Set<Node> graphs) {}
 
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(16);
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
@@ -36,10 +34,12 @@ final class ParsingPipeline implements AutoCloseable {
     private volatile boolean cancelled;
 
     private final MirrorValidation mirror;
+    private final int sourceCount;
 
     private ParsingPipeline(SourceParser parser, List<IngestSource> sources, int holdBack, MirrorValidation mirror,
                             LongConsumer validationProgress) {
         this.mirror = mirror;
+        this.sourceCount = sources.size();
         this.thread = new Thread(() -> run(parser, sources, holdBack, validationProgress), "cmkg-parser");
         thread.setDaemon(true);
     }
@@ -56,7 +56,8 @@ final class ParsingPipeline implements AutoCloseable {
     }
 
     /** The next block, or null when every source has been parsed; rethrows the parser thread's failure. */
-    Block next() {
+    @Override
+    public Block next() {
         try {
             Block b;
             while ((b = queue.poll(100, TimeUnit.MILLISECONDS)) == null)
@@ -74,14 +75,19 @@ final class ParsingPipeline implements AutoCloseable {
         }
     }
 
-    /** Syntax errors and warnings of every source (complete once {@link #next} returned null). */
-    List<Finding> findings() {
+    @Override
+    public List<Finding> findings() {
         return List.copyOf(findings);
     }
 
-    /** Whether a source failed after part of it was handed on. */
-    boolean partial() {
+    @Override
+    public boolean partial() {
         return partial;
+    }
+
+    @Override
+    public int sources() {
+        return sourceCount;
     }
 
     /** Stops parsing (if still running) and waits for the thread, shape checking included. */

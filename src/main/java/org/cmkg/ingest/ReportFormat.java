@@ -26,15 +26,6 @@ import org.cmkg.validation.ValidationReport;
 public enum ReportFormat {
     TEXT, JSON, TURTLE;
 
-    /** The format named on a command line ({@code text}, {@code json}, {@code turtle}). */
-    public static ReportFormat of(String name) {
-        try {
-            return valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--format must be text, json or turtle, not '" + name + "'");
-        }
-    }
-
     /** The report rendered in this format. */
     public String render(IngestReport report) {
         return switch (this) {
@@ -120,7 +111,7 @@ public enum ReportFormat {
             root.addProperty(m.createProperty(SHACL.getURI(), "result"), result);
             result.addProperty(m.createProperty(SHACL.getURI(), "resultSeverity"), m.createResource(SHACL.getURI()
                     + switch (f.severity()) { case VIOLATION -> "Violation"; case WARNING -> "Warning"; case INFO -> "Info"; }));
-            String message = f.isSyntax() ? location(f) + f.message() : f.message();
+            String message = f.isSyntax() ? f.location() + f.message() : f.message();
             result.addProperty(m.createProperty(SHACL.getURI(), "resultMessage"), message);
             if (f.focusNode() != null)
                 result.addProperty(m.createProperty(SHACL.getURI(), "focusNode"), m.asRDFNode(f.focusNode()));
@@ -132,15 +123,6 @@ public enum ReportFormat {
         StringWriter w = new StringWriter();
         RDFDataMgr.write(w, m, RDFFormat.TURTLE_PRETTY);
         return w.toString();
-    }
-
-    private static String location(Finding f) {
-        StringBuilder sb = new StringBuilder(f.source() == null ? "" : f.source());
-        if (f.line() >= 0)
-            sb.append(':').append(f.line());
-        if (f.column() >= 0)
-            sb.append(':').append(f.column());
-        return sb.length() == 0 ? "" : sb.append(": ").toString();
     }
 
     private static String str(Node n) {

@@ -2,9 +2,12 @@ package org.cmkg.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
@@ -16,21 +19,23 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.Context;
-import org.cmkg.knowledge.GraphRuleStream;
+import org.cmkg.iri.IriPolicy;
 import org.cmkg.validation.Finding;
 
 /**
- * Parses one {@link IngestSource} with RIOT into quads, following the loading rule (triples and
- * default-graph quads go to the source's graph, named graphs are kept), safely: JSON-LD contexts
- * come only from {@link ShippedContexts}, RDF/XML with external entities is refused first by
- * {@link RdfXmlGuard}. The first error stops the file and becomes a {@link Finding} with the file,
- * line and column; warnings are kept (a few per file) and do not stop it.
+ * The parse step, and the one RIOT set-up of the project: parses one {@link IngestSource} into
+ * quads, following the loading rule (triples and default-graph quads go to the source's graph,
+ * named graphs are kept, {@link GraphRuleStream}), safely: JSON-LD contexts come only from
+ * {@link ShippedContexts}, RDF/XML with external entities is refused first by {@link RdfXmlGuard}.
+ * Its one error handler turns the first error into a {@link Finding} with the file, line and
+ * column, which stops the file; warnings are kept (a few per file) and do not stop it. Loads,
+ * start-up, the shapes and ontology files and the tests' data checks all read RDF through it.
  */
-final class SourceParser {
+public final class SourceParser {
     private static final int MAX_WARNINGS_PER_FILE = 20;
 
     /** Receives the quads of a source. */
-    interface QuadSink {
+    public interface QuadSink {
         void quad(Quad quad);
     }
 
@@ -38,7 +43,7 @@ final class SourceParser {
      * Parses {@code source}; returns true if it had no error. Findings (errors and warnings) are
      * added to {@code findings}; quads go to {@code sink} as they are read.
      */
-    boolean parse(IngestSource source, QuadSink sink, List<Finding> findings) {
+    public boolean parse(IngestSource source, QuadSink sink, List<Finding> findings) {
         if (RDFLanguages.RDFXML.equals(source.lang())) {
             Optional<Finding> refused = RdfXmlGuard.check(source.name(), source.content());
             if (refused.isPresent()) {
@@ -47,13 +52,13 @@ final class SourceParser {
             }
         }
         Collector errors = new Collector(source.name(), findings);
-        try (InputStream in = source.content().open()) {
+        try (InputStream in = IriPolicy.utf8(source.content().open(), source.lang())) {
             RDFParser.source(in)
                     .lang(source.lang())
                     .base(source.base())
                     .errorHandler(errors)
                     .context(context(source.lang()))
-                    .parse(new GraphRuleStream(toSink(sink), source.defaultGraph()));
+                    .parse(IriPolicy.checking(new GraphRuleStream(toSink(sink), source.defaultGraph()), source.content()::open));
         } catch (RiotParseException e) {
             if (!errors.failed)
                 errors.record(Finding.Severity.VIOLATION, e.getOriginalMessage(), e.getLine(), e.getCol());
@@ -64,6 +69,22 @@ final class SourceParser {
             errors.record(Finding.Severity.VIOLATION, "Cannot read: " + e.getMessage(), -1, -1);
         }
         return !errors.failed;
+    }
+
+    /**
+     * Reads a whole file into one graph (its triples, whatever graph they are in): for files that
+     * must parse, such as the shapes; the first error is an {@link IllegalStateException} naming
+     * the file, line and column.
+     */
+    public Graph readGraph(SourceFiles.RdfFile file) {
+        IngestSource source = IngestSource.named(file.displayName(), file.path(), file.lang(), Quad.defaultGraphIRI);
+        Graph graph = GraphMemFactory.createDefaultGraph();
+        List<Finding> findings = new ArrayList<>();
+        if (!parse(source, q -> graph.add(q.asTriple()), findings)) {
+            Finding error = findings.stream().filter(Finding::isViolation).findFirst().orElseThrow();
+            throw new IllegalStateException("Cannot read " + error.location() + error.message());
+        }
+        return graph;
     }
 
     private static StreamRDF toSink(QuadSink sink) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.javalin.http.Context;
 
 import org.apache.jena.graph.Graph;
+import org.cmkg.web.i18n.Ui;
 
 /**
  * Answers a request for an RDF document in the representation the client asked for: by the
@@ -59,12 +60,12 @@ public final class GraphResponder {
     }
 
     /** A plain HTML page showing a graph as Turtle (for documents without a page of their own). */
-    public String turtlePage(String title, String introduction, Graph graph) {
+    public String turtlePage(Ui ui, String title, String introduction, Graph graph) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         rdf.write(graph, Representation.TURTLE, out);
         HtmlWriter w = new HtmlWriter().element("h1", title).element("p", introduction)
                 .open("pre").text(out.toString(StandardCharsets.UTF_8)).close("pre");
-        return PageLayout.page(title, w.toString());
+        return PageLayout.page(ui, title, w.toString());
     }
 
     private static String alternates(String path) {

@@ -1,5 +1,7 @@
 package org.cmkg.linkeddata;
 
+import org.cmkg.http.Html;
+
 /**
  * A tiny HTML builder: every text and attribute value goes through {@link #escape(String)}, so
  * data can never inject markup. Elements are opened and closed explicitly; {@link #raw(String)}
@@ -8,23 +10,9 @@ package org.cmkg.linkeddata;
 public final class HtmlWriter {
     private final StringBuilder out = new StringBuilder(8192);
 
-    /** Escapes text for element content and attribute values. */
+    /** Escapes text for element content and attribute values ({@link Html#escape}, the one escaper). */
     public static String escape(String s) {
-        if (s == null)
-            return "";
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Html.escape(s);
     }
 
     /** Opens an element; {@code attributes} are name, value pairs (a null value omits the attribute). */

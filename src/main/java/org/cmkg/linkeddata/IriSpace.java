@@ -54,7 +54,37 @@ public record IriSpace(String base) {
 
     /** A named graph, {@code {base}graph/{name}}. */
     public String graph(String name) {
-        return base + "graph/" + name;
+        return graphSpace() + name;
+    }
+
+    /** The base of the named graphs, {@code {base}graph/}. */
+    public String graphSpace() {
+        return base + "graph/";
+    }
+
+    /**
+     * The paper reader of a document {@code {base}id/document/{key}}: {@code /read/{key}}; empty
+     * for anything that is not one of our documents.
+     */
+    public Optional<String> readerPath(String documentIri) {
+        String documents = idSpace() + "document/";
+        if (documentIri == null || !documentIri.startsWith(documents))
+            return Optional.empty();
+        String key = documentIri.substring(documents.length());
+        return key.isEmpty() || key.contains("/") || key.contains("#") ? Optional.empty() : Optional.of("/read/" + key);
+    }
+
+    /**
+     * Where a claim stands in its paper's reader: {@code /read/{key}#c012} for the claim
+     * {@code …/c012} of document {@code {base}id/document/{key}}; empty if the document has no reader.
+     */
+    public Optional<String> readerPath(String documentIri, String claimIri) {
+        return readerPath(documentIri).map(p -> p + "#" + claimAnchor(claimIri));
+    }
+
+    /** The anchor of a claim in its reader: the last segment of its IRI ({@code c012}). */
+    public static String claimAnchor(String claimIri) {
+        return claimIri.substring(claimIri.lastIndexOf('/') + 1);
     }
 
     /** The public URL of the SPARQL endpoint, {@code {base}sparql}. */

@@ -3,18 +3,25 @@ package org.cmkg.linkeddata;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.cmkg.vocab.Curies;
 
 /**
- * Names of nodes in a description graph: the label in a wanted language ({@code rdfs:label},
- * {@code skos:prefLabel}, {@code dcterms:title}, in that order), falling back to the other
- * language, then to the IRI's local name.
+ * The one set of labels: how the nodes of a description graph ({@link ResourceDescriber}) are
+ * named, on pages and in the JSON of {@code /api/entity} alike: the label in a wanted language
+ * ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title}, in that order; the first in
+ * text order if there are several), falling back to the other language, then to the IRI's local
+ * name; a unit's symbol and a section's number beside them.
  */
 public final class Labels {
-    private static final List<Node> NAMING = List.of(Terms.LABEL, Terms.PREF_LABEL, Terms.TITLE);
+    /** The properties that name a node, in order of preference. */
+    static final List<Node> NAMING = List.of(Terms.LABEL, Terms.PREF_LABEL, Terms.TITLE);
 
     private final Graph graph;
 
@@ -64,13 +71,28 @@ public final class Labels {
                 .map(Node::getLiteralLexicalForm).findFirst();
     }
 
+    /** The label of a node in each language it has one ({@code und} for none), the preferred per language. */
+    public Map<String, String> byLanguage(Node node) {
+        Map<String, String> byLanguage = new TreeMap<>();
+        for (Node p : NAMING)
+            for (Node l : literals(node, p))
+                byLanguage.putIfAbsent(l.getLiteralLanguage().isEmpty() ? "und" : l.getLiteralLanguage().toLowerCase(Locale.ROOT),
+                        l.getLiteralLexicalForm());
+        return byLanguage;
+    }
+
+    /** A unit's symbol ({@code qudt:symbol}), if it has one. */
+    public Optional<String> symbol(Node node) {
+        return literals(node, Terms.SYMBOL).stream().map(Node::getLiteralLexicalForm).findFirst();
+    }
+
+    /** A section's number as printed ({@code cmkg:sectionNumber}), if it has one. */
+    public Optional<String> sectionNumber(Node node) {
+        return literals(node, Terms.SECTION_NUMBER).stream().map(Node::getLiteralLexicalForm).findFirst();
+    }
+
     /** The last segment of an IRI (after '#' or '/'), or the node as a string. */
     public static String localName(Node node) {
-        if (!node.isURI())
-            return node.toString();
-        String iri = node.getURI();
-        int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-        String local = cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
-        return local;
+        return node.isURI() ? Curies.localName(node.getURI()) : node.toString();
     }
 }

@@ -3,7 +3,7 @@ package org.cmkg.linkeddata;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -18,6 +18,7 @@ import org.cmkg.error.NotFoundException;
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.RouteModule;
 import org.cmkg.linkeddata.GraphResponder.Target;
+import org.cmkg.web.i18n.Ui;
 
 /**
  * Dereferenceable IRIs: {@code {base}id/…} at {@code /id/…} (entities, claims, documents,
@@ -39,13 +40,14 @@ public final class LinkedDataModule implements RouteModule {
     private final ResourcePage resourcePage;
     private final OntologyPage ontologyPage;
 
-    public LinkedDataModule(IriSpace iris, DatasetGraph dataset) {
+    /** @param mapTiles the tile URL template of the maps on place pages, empty for none */
+    public LinkedDataModule(IriSpace iris, DatasetGraph dataset, ResourceDescriber describer, String mapTiles) {
         this.iris = iris;
         this.dataset = dataset;
-        this.describer = new ResourceDescriber(dataset);
+        this.describer = describer;
         this.jsonLd = new JsonLdWriter();
         this.responder = new GraphResponder(new RdfOutput(iris, jsonLd));
-        this.resourcePage = new ResourcePage(iris);
+        this.resourcePage = new ResourcePage(iris, mapTiles);
         this.ontologyPage = new OntologyPage(iris);
     }
 
@@ -58,10 +60,10 @@ public final class LinkedDataModule implements RouteModule {
     public void addRoutes(RoutesConfig routes) {
         getAndHead(routes, "/id/<rest>", ctx -> serveResource(ctx, "/id/" + ctx.pathParam("rest")));
         serveGraphDocument(routes, "/ontology", "ontology",
-                (graph) -> ontologyPage.render(graph, NodeFactory.createURI(iris.ontology()), "/ontology"));
+                (ctx, graph) -> ontologyPage.render(graph, NodeFactory.createURI(iris.ontology()), "/ontology", Ui.of(ctx)));
         getAndHead(routes, "/ontology/<version>", this::serveOntologyVersion);
         getAndHead(routes, "/graph/{name}", this::serveNamedGraph);
-        serveGraphDocument(routes, "/shapes", "shapes", graph -> responder.turtlePage("SHACL shapes",
+        serveGraphDocument(routes, "/shapes", "shapes", (ctx, graph) -> responder.turtlePage(Ui.of(ctx), "SHACL shapes",
                 "The SHACL shapes the data is validated against.", graph));
         routes.get(CONTEXT_PATH, ctx -> ctx.contentType("application/ld+json;charset=utf-8")
                 .header("Cache-Control", "public, max-age=86400").result(jsonLd.contextDocument()));
@@ -92,12 +94,12 @@ public final class LinkedDataModule implements RouteModule {
         Representation representation = responder.choose(ctx, target);
         String iri = iris.iri(target.path());
         Graph description = describer.describe(iri).orElseThrow(() -> new NotFoundException(
-                "No resource " + iri + " in the knowledge graph."));
+                "No resource " + iri + " in the knowledge graph.")).graph();
         responder.respond(ctx, target, representation, description,
-                () -> resourcePage.render(description, NodeFactory.createURI(iri), target.path()));
+                () -> resourcePage.render(description, NodeFactory.createURI(iri), target.path(), Ui.of(ctx)));
     }
 
-    private void serveGraphDocument(RoutesConfig routes, String path, String graphName, Function<Graph, String> html) {
+    private void serveGraphDocument(RoutesConfig routes, String path, String graphName, BiFunction<Context, Graph, String> html) {
         getAndHead(routes, path, ctx -> serveGraph(ctx, new Target(path, Optional.empty()), graphName, html));
         for (Representation r : Representation.values())
             getAndHead(routes, path + "." + r.suffix(), ctx -> serveGraph(ctx, new Target(path, Optional.of(r)), graphName, html));
@@ -122,7 +124,7 @@ public final class LinkedDataModule implements RouteModule {
         if (!loaded)
             throw new NotFoundException("Ontology version " + versionIri.getURI() + " is not the one served here; see /ontology.");
         serveGraph(ctx, new Target(path, fixed), "ontology",
-                graph -> ontologyPage.render(graph, NodeFactory.createURI(iris.ontology()), "/ontology"));
+                (c, graph) -> ontologyPage.render(graph, NodeFactory.createURI(iris.ontology()), "/ontology", Ui.of(c)));
     }
 
     /**
@@ -133,7 +135,7 @@ public final class LinkedDataModule implements RouteModule {
         Target target = target("/graph/" + ctx.pathParam("name"), this::isLoaded);
         String name = target.path().substring("/graph/".length());
         String graphIri = iris.graph(name);
-        serveGraph(ctx, target, name, graph -> responder.turtlePage("Named graph " + graphIri,
+        serveGraph(ctx, target, name, (c, graph) -> responder.turtlePage(Ui.of(c), "Named graph " + graphIri,
                 String.format(Locale.ROOT, "The %,d triples of the named graph <%s> as this server holds them. "
                         + "In SPARQL: SELECT * WHERE { GRAPH <%s> { ?s ?p ?o } }", graph.size(), graphIri, graphIri), graph));
     }
@@ -143,12 +145,12 @@ public final class LinkedDataModule implements RouteModule {
         return Txn.calculateRead(dataset, () -> dataset.containsGraph(g) && !dataset.getGraph(g).isEmpty());
     }
 
-    private void serveGraph(Context ctx, Target target, String graphName, Function<Graph, String> html) {
+    private void serveGraph(Context ctx, Target target, String graphName, BiFunction<Context, Graph, String> html) {
         Representation representation = responder.choose(ctx, target);
         Graph graph = copyOfGraph(iris.graph(graphName));
         if (graph.isEmpty())
             throw new NotFoundException("The graph " + iris.graph(graphName) + " is not loaded on this server.");
-        responder.respond(ctx, target, representation, graph, () -> html.apply(graph));
+        responder.respond(ctx, target, representation, graph, () -> html.apply(ctx, graph));
     }
 
     private Graph copyOfGraph(String graphIri) {

@@ -9,29 +9,60 @@ import org.apache.jena.graph.Node;
 
 /**
  * How one RDF node is shown on a page: our IRIs link to their local page and show their label
- * (English, with the Chinese label beside it), authority IRIs show the authority and its id,
- * other IRIs link out, literals show their text with a language or datatype mark.
+ * (in the page's language, with the label in the other language beside it), authority IRIs show
+ * the authority and its id, other IRIs link out, literals show their text with a language or
+ * datatype mark.
  */
-final class NodeView {
+public final class NodeView {
     private final IriSpace iris;
     private final Labels labels;
+    private final String lang;
+    private final String otherLang;
 
-    NodeView(IriSpace iris, Labels labels) {
+    /** Labels in {@code lang} ({@code zh} or {@code en}) first. */
+    public NodeView(IriSpace iris, Labels labels, String lang) {
         this.iris = iris;
         this.labels = labels;
+        this.lang = lang;
+        this.otherLang = "zh".equals(lang) ? "en" : "zh";
     }
 
-    Labels labels() {
+    public Labels labels() {
         return labels;
     }
 
+    public IriSpace iris() {
+        return iris;
+    }
+
+    /** The page's language tag. */
+    public String lang() {
+        return lang;
+    }
+
+    /** A node's name in the page's language (falling back to the other, then to its local name). */
+    public String name(Node node) {
+        return labels.name(node, lang);
+    }
+
+    /** A node's label in the other language, when it has one that differs from {@link #name(Node)}. */
+    public java.util.Optional<String> otherName(Node node) {
+        String name = name(node);
+        return labels.exactly(node, otherLang).filter(other -> !other.equals(name));
+    }
+
+    /** The other language's tag. */
+    public String otherLang() {
+        return otherLang;
+    }
+
     /** The href for a node: the local path for ours, the IRI itself for others. */
-    String href(Node node) {
+    public String href(Node node) {
         return iris.localPath(node.getURI()).orElse(node.getURI());
     }
 
     /** Writes a node as a link or a literal. */
-    void write(HtmlWriter w, Node node) {
+    public void write(HtmlWriter w, Node node) {
         if (node.isURI())
             writeIri(w, node);
         else if (node.isLiteral())
@@ -40,21 +71,25 @@ final class NodeView {
             w.element("span", "(blank node)", "class", "meta");
     }
 
-    /** A link to a node named by its English label, with its Chinese label after it. */
-    void writeIri(HtmlWriter w, Node node) {
+    /** A link to a node named in the page's language, with its name in the other language after it. */
+    public void writeIri(HtmlWriter w, Node node) {
         String iri = node.getURI();
         var authority = Authority.of(iri);
         if (authority.isPresent()) {
             w.link(iri, authority.get().title() + " " + authority.get().shortId(iri));
             return;
         }
-        String en = labels.name(node, "en");
-        w.link(href(node), en, "title", iri);
-        labels.exactly(node, "zh").filter(zh -> !zh.equals(en))
-                .ifPresent(zh -> w.element("span", " " + zh, "lang", "zh", "class", "zh"));
+        writeLinkOnly(w, node);
+        otherName(node).ifPresent(other -> w.element("span", " " + other, "lang", otherLang, "class", "zh"));
     }
 
-    void writeLiteral(HtmlWriter w, Node literal) {
+    /** A link to a node named in the page's language only. */
+    public void writeLinkOnly(HtmlWriter w, Node node) {
+        String name = name(node);
+        w.link(href(node), name, "title", node.getURI(), "lang", labels.exactly(node, lang).isPresent() ? lang : null);
+    }
+
+    public void writeLiteral(HtmlWriter w, Node literal) {
         String lang = literal.getLiteralLanguage();
         if (!lang.isEmpty()) {
             w.element("span", literal.getLiteralLexicalForm(), "lang", lang);

@@ -8,11 +8,12 @@ import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.cmkg.vocab.Qudt;
+import org.cmkg.web.i18n.Ui;
 
 /**
  * The documentation page of the ontology: its title, version and licence, then every class,
@@ -29,16 +30,16 @@ public final class OntologyPage {
         this.iris = iris;
     }
 
-    public String render(Graph ontology, Node ontologyIri, String localPath) {
+    public String render(Graph ontology, Node ontologyIri, String localPath, Ui ui) {
         Labels labels = new Labels(ontology);
-        NodeView nodes = new NodeView(iris, labels);
+        NodeView nodes = new NodeView(iris, labels, ui.tag());
         HtmlWriter w = new HtmlWriter();
-        String title = labels.name(ontologyIri, "en");
+        String title = nodes.name(ontologyIri);
         w.open("h1").text(title);
-        labels.exactly(ontologyIri, "zh").ifPresent(zh -> w.element("span", " " + zh, "lang", "zh", "class", "zh"));
+        nodes.otherName(ontologyIri).ifPresent(other -> w.element("span", " " + other, "lang", nodes.otherLang(), "class", "zh"));
         w.close("h1");
         w.open("p", "class", "iri").element("code", ontologyIri.getURI()).close("p");
-        w.open("table");
+        w.open("table", "class", "props");
         for (Node p : List.of(OWL.versionInfo.asNode(), OWL.versionIRI.asNode(), DCTerms.license.asNode(),
                 DCTerms.created.asNode(), DCTerms.modified.asNode(), DCTerms.creator.asNode())) {
             ontology.find(ontologyIri, p, Node.ANY).forEach(t -> {
@@ -48,37 +49,42 @@ public final class OntologyPage {
             });
         }
         w.close("table");
-        labels.literals(ontologyIri, DCTerms.description.asNode())
+        labels.literals(ontologyIri, DCTerms.description.asNode()).stream()
+                .filter(d -> d.getLiteralLanguage().equals(ui.tag()))
                 .forEach(d -> w.element("p", d.getLiteralLexicalForm(), "lang", d.getLiteralLanguage()));
-        w.open("p", "class", "formats").text("The ontology as data: ");
+        w.open("p", "class", "formats").text(ui.t("ontology.asData") + " ");
         for (Representation r : Representation.values())
             if (r != Representation.HTML)
                 w.link(localPath + "." + r.suffix(), r.suffix(), "type", r.mediaType());
         w.close("p");
 
-        Map<String, List<Node>> sections = sections(ontology, ontologyIri);
+        Map<String, List<Node>> sections = sections(ontology, ontologyIri, ui);
         w.open("ul", "class", "toc");
         sections.forEach((name, terms) -> {
             if (!terms.isEmpty())
-                w.open("li").link("#" + anchor(name), name + " (" + terms.size() + ")").close("li");
+                w.open("li").link("#" + anchor(name), ui.t(name) + " (" + terms.size() + ")").close("li");
         });
         w.close("ul").newline();
         sections.forEach((name, terms) -> {
             if (terms.isEmpty())
                 return;
-            w.element("h2", name, "id", anchor(name)).open("dl").newline();
+            w.element("h2", ui.t(name), "id", anchor(name)).open("dl").newline();
             terms.forEach(term -> writeTerm(w, ontology, term, labels, nodes));
             w.close("dl").newline();
         });
-        return PageLayout.page(title, w.toString());
+        return PageLayout.page(ui, PageLayout.Page.of(title, w.toString(), PageLayout.Section.ONTOLOGY));
     }
 
     private void writeTerm(HtmlWriter w, Graph g, Node term, Labels labels, NodeView nodes) {
-        w.open("dt", "id", anchorOf(term)).text(labels.name(term, "en"));
-        labels.exactly(term, "zh").ifPresent(zh -> w.element("span", " " + zh, "lang", "zh", "class", "zh"));
+        w.open("dt", "id", anchorOf(term)).text(nodes.name(term));
+        nodes.otherName(term).ifPresent(other -> w.element("span", " " + other, "lang", nodes.otherLang(), "class", "zh"));
         w.text(" ").element("code", curie(term)).close("dt").open("dd");
-        for (Node p : List.of(SKOS.definition.asNode(), RDFS.comment.asNode()))
-            labels.literals(term, p).forEach(d -> w.element("p", d.getLiteralLexicalForm(), "lang", d.getLiteralLanguage()));
+        // The definition in the page's language first.
+        for (Node p : List.of(SKOS.definition.asNode(), RDFS.comment.asNode())) {
+            List<Node> texts = new ArrayList<>(labels.literals(term, p));
+            texts.sort(Comparator.comparing((Node d) -> !d.getLiteralLanguage().equals(nodes.lang())));
+            texts.forEach(d -> w.element("p", d.getLiteralLexicalForm(), "lang", d.getLiteralLanguage()));
+        }
         for (Node p : List.of(RDFS.subClassOf.asNode(), RDFS.subPropertyOf.asNode(), RDFS.domain.asNode(),
                 RDFS.range.asNode(), SKOS.inScheme.asNode(), SKOS.broader.asNode(), OWL.inverseOf.asNode())) {
             List<Node> values = new ArrayList<>();
@@ -98,16 +104,19 @@ public final class OntologyPage {
         w.close("dd").newline();
     }
 
-    /** The terms of each kind, in a stable order; a term appears once, in its first matching section. */
-    private Map<String, List<Node>> sections(Graph g, Node ontologyIri) {
+    /**
+     * The terms of each kind by the message key of the kind's heading, in a stable order; a term
+     * appears once, in its first matching section.
+     */
+    private Map<String, List<Node>> sections(Graph g, Node ontologyIri, Ui ui) {
         Map<String, List<Node>> sections = new LinkedHashMap<>();
-        sections.put("Classes", subjectsOfType(g, OWL.Class.asNode()));
-        sections.put("Object properties", subjectsOfType(g, OWL.ObjectProperty.asNode()));
-        sections.put("Datatype properties", subjectsOfType(g, OWL.DatatypeProperty.asNode()));
-        sections.put("Annotation properties", subjectsOfType(g, OWL.AnnotationProperty.asNode()));
-        sections.put("Concept schemes", subjectsOfType(g, SKOS.ConceptScheme.asNode()));
-        sections.put("Controlled values", subjectsOfType(g, SKOS.Concept.asNode()));
-        sections.put("Units", subjectsOfType(g, NodeFactory.createURI(Terms.QUDT + "Unit")));
+        sections.put("ontology.classes", subjectsOfType(g, OWL.Class.asNode()));
+        sections.put("ontology.objectProperties", subjectsOfType(g, OWL.ObjectProperty.asNode()));
+        sections.put("ontology.datatypeProperties", subjectsOfType(g, OWL.DatatypeProperty.asNode()));
+        sections.put("ontology.annotationProperties", subjectsOfType(g, OWL.AnnotationProperty.asNode()));
+        sections.put("ontology.schemes", subjectsOfType(g, SKOS.ConceptScheme.asNode()));
+        sections.put("ontology.values", subjectsOfType(g, SKOS.Concept.asNode()));
+        sections.put("ontology.units", subjectsOfType(g, Qudt.Unit.asNode()));
         List<Node> seen = new ArrayList<>(List.of(ontologyIri, ONTOLOGY));
         sections.values().forEach(list -> {
             list.removeIf(seen::contains);
@@ -138,12 +147,13 @@ public final class OntologyPage {
         String iri = term.getURI();
         if (iri.startsWith(iris.ontologyNamespace()))
             return "cmkg:" + iri.substring(iris.ontologyNamespace().length());
-        if (iri.startsWith("http://qudt.org/vocab/unit/"))
-            return "unit:" + iri.substring("http://qudt.org/vocab/unit/".length());
+        if (iri.startsWith(Qudt.UNIT_NS))
+            return "unit:" + iri.substring(Qudt.UNIT_NS.length());
         return iri;
     }
 
-    private static String anchor(String section) {
-        return section.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    /** The anchor of a section, from its message key ({@code ontology.objectProperties} → {@code objectproperties}). */
+    private static String anchor(String sectionKey) {
+        return sectionKey.substring(sectionKey.indexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -9,6 +9,15 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VOID;
+import org.apache.jena.vocabulary.XSD;
+import org.cmkg.vocab.Qudt;
+import org.cmkg.vocab.SD;
 
 /**
  * Writes a graph in one of the RDF representations with RIOT's writers (JSON-LD through
@@ -23,20 +32,20 @@ public final class RdfOutput {
         this.prefixes = new PrefixMappingImpl().setNsPrefixes(Map.ofEntries(
                 Map.entry("cmkg", iris.ontologyNamespace()),
                 Map.entry("id", iris.idSpace()),
-                Map.entry("graph", iris.base() + "graph/"),
-                Map.entry("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-                Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-                Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
-                Map.entry("owl", "http://www.w3.org/2002/07/owl#"),
-                Map.entry("skos", "http://www.w3.org/2004/02/skos/core#"),
+                Map.entry("graph", iris.graphSpace()),
+                Map.entry("rdf", RDF.uri),
+                Map.entry("rdfs", RDFS.uri),
+                Map.entry("xsd", XSD.NS),
+                Map.entry("owl", OWL.NS),
+                Map.entry("skos", SKOS.uri),
                 Map.entry("dcterms", Terms.DCTERMS),
-                Map.entry("dcat", "http://www.w3.org/ns/dcat#"),
-                Map.entry("void", "http://rdfs.org/ns/void#"),
-                Map.entry("sd", "http://www.w3.org/ns/sparql-service-description#"),
+                Map.entry("dcat", DCAT.NS),
+                Map.entry("void", VOID.NS),
+                Map.entry("sd", SD.NS),
                 Map.entry("prov", Terms.PROV),
                 Map.entry("oa", Terms.OA),
                 Map.entry("qudt", Terms.QUDT),
-                Map.entry("unit", "http://qudt.org/vocab/unit/"),
+                Map.entry("unit", Qudt.UNIT_NS),
                 Map.entry("schema", Terms.SCHEMA),
                 Map.entry("geo", Terms.GEO),
                 Map.entry("foaf", Terms.FOAF),

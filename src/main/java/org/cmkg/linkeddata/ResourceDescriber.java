@@ -1,8 +1,10 @@
 package org.cmkg.linkeddata;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +13,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.util.iterator.ExtendedIterator;
@@ -28,19 +31,33 @@ import org.apache.jena.util.iterator.ExtendedIterator;
  * belongs to;</li>
  * <li>other incoming links, as triples;</li>
  * <li>the disagreements involving it or those claims, and the {@code cmkg:disagreesWith} links;</li>
- * <li>the labels and types of everything the above mentions (and the labels of those types), so
- * a reader or a page can name every link without another request.</li>
+ * <li>the labels and types of everything the above mentions (and the labels of those types), with
+ * units' symbols and sections' numbers, so a reader or a page can name every link without another
+ * request ({@link Labels} reads them).</li>
  * </ol>
- * Incoming links and claims are capped ({@link #MAX_INCOMING}, {@link #MAX_CLAIMS}) so a
- * popular concept cannot make a description unbounded.
+ * It is the one description of a resource: the linked-data pages and formats show it, and
+ * {@code /api/entity} renders it as JSON. Incoming links and claims are capped
+ * ({@link #MAX_INCOMING}, {@link #MAX_CLAIMS}) so a popular concept cannot make a description unbounded.
  */
 public final class ResourceDescriber {
     /** At most this many incoming triples are considered. */
     public static final int MAX_INCOMING = 5_000;
-    /** At most this many claims are included with their parts. */
-    public static final int MAX_CLAIMS = 1_000;
+    /** At most this many claims are included with their parts (the one limit of pages and JSON). */
+    public static final int MAX_CLAIMS = 200;
 
-    private static final List<Node> NAMING = List.of(Terms.LABEL, Terms.PREF_LABEL, Terms.TITLE, Terms.SYMBOL);
+    private static final List<Node> NAMING = List.of(Terms.LABEL, Terms.PREF_LABEL, Terms.TITLE, Terms.SYMBOL, Terms.SECTION_NUMBER);
+
+    /**
+     * A description.
+     *
+     * @param resource   the resource described
+     * @param graph      the description (see the class comment)
+     * @param own        the resource's own statements with the graphs that hold them
+     * @param claimLinks every claim that links to the resource (also those beyond {@link #MAX_CLAIMS},
+     *                   which {@code graph} leaves out), with the properties of those links (from the
+     *                   claim itself or its parts, e.g. {@code cmkg:about}, {@code cmkg:ofEntity})
+     */
+    public record Description(Node resource, Graph graph, List<Quad> own, Map<Node, Set<Node>> claimLinks) {}
 
     private final DatasetGraph dataset;
 
@@ -49,13 +66,20 @@ public final class ResourceDescriber {
     }
 
     /** The description of an IRI, or empty when no graph mentions it. */
-    public Optional<Graph> describe(String iri) {
+    public Optional<Description> describe(String iri) {
         Node resource = NodeFactory.createURI(iri);
         return Txn.calculateRead(dataset, () -> {
             Graph all = dataset.getUnionGraph();
             if (!all.contains(resource, Node.ANY, Node.ANY) && !all.contains(Node.ANY, Node.ANY, resource))
                 return Optional.empty();
-            return Optional.of(describe(all, resource));
+            List<Quad> own = new ArrayList<>();
+            dataset.find(Node.ANY, resource, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (!q.isDefaultGraph())
+                    own.add(q);
+            });
+            Map<Node, Set<Node>> claimLinks = new LinkedHashMap<>();
+            Graph graph = describe(all, resource, claimLinks);
+            return Optional.of(new Description(resource, graph, own, claimLinks));
         });
     }
 
@@ -68,7 +92,7 @@ public final class ResourceDescriber {
         });
     }
 
-    private static Graph describe(Graph all, Node resource) {
+    private static Graph describe(Graph all, Node resource, Map<Node, Set<Node>> claimLinks) {
         Graph out = GraphFactory.createDefaultGraph();
         addWithParts(all, resource, out);
 
@@ -82,7 +106,10 @@ public final class ResourceDescriber {
                 Node owner = owner(t.getSubject());
                 if (owner.equals(resource))
                     continue;
-                if (isClaim(all, owner) && claims.size() < MAX_CLAIMS)
+                boolean claim = isClaim(all, owner);
+                if (claim)
+                    claimLinks.computeIfAbsent(owner, k -> new LinkedHashSet<>()).add(t.getPredicate());
+                if (claim && (claims.contains(owner) || claims.size() < MAX_CLAIMS))
                     claims.add(owner);
                 else
                     out.add(t);

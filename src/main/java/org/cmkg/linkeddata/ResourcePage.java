@@ -13,6 +13,8 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.cmkg.web.assets.Assets;
+import org.cmkg.web.i18n.Ui;
 
 /**
  * The HTML page of a described resource (see {@link ResourceDescriber}): its labels in both
@@ -25,60 +27,146 @@ public final class ResourcePage {
             org.apache.jena.vocabulary.RDFS.seeAlso.asNode());
 
     private final IriSpace iris;
+    private final String mapTiles;
 
-    public ResourcePage(IriSpace iris) {
+    /** @param mapTiles the tile URL template of the maps of places, empty for none */
+    public ResourcePage(IriSpace iris, String mapTiles) {
         this.iris = iris;
+        this.mapTiles = mapTiles;
     }
 
-    /** The page of {@code resource}, served at {@code localPath}. */
-    public String render(Graph description, Node resource, String localPath) {
+    /** The page of {@code resource}, served at {@code localPath}, for a reader of {@code ui}. */
+    public String render(Graph description, Node resource, String localPath, Ui ui) {
         Labels labels = new Labels(description);
-        NodeView nodes = new NodeView(iris, labels);
-        ClaimView claims = new ClaimView(description, nodes);
+        NodeView nodes = new NodeView(iris, labels, ui.tag());
+        ClaimView claims = new ClaimView(description, nodes, ui);
         HtmlWriter w = new HtmlWriter();
-        String en = labels.name(resource, "en");
+        String name = nodes.name(resource);
+        boolean isClaim = description.contains(resource, Terms.TYPE, Terms.CLAIM);
 
-        w.open("h1").text(en);
-        labels.exactly(resource, "zh").filter(zh -> !zh.equals(en))
-                .ifPresent(zh -> w.element("span", " " + zh, "lang", "zh", "class", "zh"));
+        w.open("div", "class", "resource-head").open("div");
+        writeTypes(w, description, resource, nodes, ui);
+        w.open("h1").text(name);
+        nodes.otherName(resource).ifPresent(other -> w.element("span", " " + other, "lang", nodes.otherLang(), "class", "zh"));
         w.close("h1").newline();
         w.open("p", "class", "iri").element("code", resource.getURI()).close("p");
-        writeTypes(w, description, resource, nodes);
-        writeFormats(w, resource, localPath);
+        w.close("div");
+        if (isClaim)
+            claims.readerLink(resource).ifPresent(href -> w.link(href, ui.t("claim.readInPaper"), "class", "button primary to-reader"));
+        iris.readerPath(resource.getURI()).ifPresent(href -> w.link(href, ui.t("paper.read"), "class", "button primary to-reader"));
+        w.close("div").newline();
+        writeFormats(w, resource, localPath, ui);
+        List<Geometry> geometries = geometries(description, resource);
+        if (!geometries.isEmpty())
+            writeMap(w, geometries, name, ui);
 
-        boolean isClaim = description.contains(resource, Terms.TYPE, Terms.CLAIM);
         if (isClaim) {
-            w.element("h2", "Claim");
+            w.element("h2", ui.t("resource.claim"));
             claims.writeBody(w, resource);
-            writeDisagreements(w, description, nodes, claims);
+            writeDisagreements(w, description, nodes, claims, ui);
         }
-        writeProperties(w, description, resource, nodes);
-        writeParts(w, description, resource, nodes, claims);
-        writeLinksOut(w, description, resource);
+        writeProperties(w, description, resource, nodes, ui);
+        writeParts(w, description, resource, nodes, claims, ui);
+        writeLinksOut(w, description, resource, ui);
 
         List<Node> about = claimsAbout(description, resource);
         about.sort(claims.readingOrder());
         if (!about.isEmpty()) {
-            w.element("h2", "Claims about this (" + about.size() + ")", "id", "claims");
-            about.forEach(c -> claims.writeCard(w, c));
+            w.element("h2", ui.t("resource.claimsAbout", about.size()), "id", "claims");
+            writeByPaper(w, about, claims, nodes, ui);
         }
         if (!isClaim)
-            writeDisagreements(w, description, nodes, claims);
-        writeReferencedBy(w, description, resource, nodes, about);
-        return PageLayout.page(en, w.toString());
+            writeDisagreements(w, description, nodes, claims, ui);
+        writeReferencedBy(w, description, resource, nodes, about, ui);
+        PageLayout.Page page = PageLayout.Page.of(name, w.toString(), PageLayout.Section.NONE);
+        if (!geometries.isEmpty())
+            page = page.withLibraries(List.of(Assets.LEAFLET_CSS), List.of(Assets.LEAFLET_JS)).withModules(Assets.cmkg("map.js"));
+        return PageLayout.page(ui, page);
     }
 
-    private static void writeTypes(HtmlWriter w, Graph g, Node resource, NodeView nodes) {
-        List<Node> types = objects(g, resource, Terms.TYPE);
-        if (types.isEmpty())
-            return;
-        w.open("p", "class", "types").text("Type: ");
-        types.forEach(t -> nodes.writeIri(w, t));
+    /** Claims in reading order, one group per paper, each with a link to the paper's reader. */
+    private static void writeByPaper(HtmlWriter w, List<Node> claimsInOrder, ClaimView claims, NodeView nodes, Ui ui) {
+        Map<Node, List<Node>> byPaper = new LinkedHashMap<>();
+        Node none = org.apache.jena.graph.NodeFactory.createBlankNode("no-document");
+        for (Node c : claimsInOrder)
+            byPaper.computeIfAbsent(claims.document(c).orElse(none), k -> new ArrayList<>()).add(c);
+        int index = 0;
+        for (Map.Entry<Node, List<Node>> group : byPaper.entrySet()) {
+            Node paper = group.getKey();
+            w.open("section", "class", "paper-group " + (index++ % 2 == 0 ? "doc-a" : "doc-b")).open("h3");
+            if (paper.isURI()) {
+                nodes.writeLinkOnly(w, paper);
+                w.text(" ").element("span", ui.t("resource.claimCount", group.getValue().size()), "class", "meta");
+                nodes.iris().readerPath(paper.getURI()).ifPresent(href -> w.text(" · ").link(href, ui.t("paper.read"), "class", "meta"));
+            } else {
+                w.text(ui.t("resource.noDocument"));
+            }
+            w.close("h3");
+            group.getValue().forEach(c -> claims.writeCard(w, c));
+            w.close("section").newline();
+        }
+    }
+
+    /** A point or shape of the resource, from {@code geo:hasGeometry/geo:asWKT}. */
+    private record Geometry(String wkt) {}
+
+    private static List<Geometry> geometries(Graph g, Node resource) {
+        List<Geometry> out = new ArrayList<>();
+        for (Node geometry : objects(g, resource, Terms.HAS_GEOMETRY))
+            for (Node wkt : objects(g, geometry, Terms.AS_WKT))
+                if (wkt.isLiteral())
+                    out.add(new Geometry(wkt.getLiteralLexicalForm()));
+        return out;
+    }
+
+    /**
+     * A map of the place (drawn by the map module with Leaflet); its position in words beside it,
+     * so the page says where the place is without scripts too.
+     */
+    private void writeMap(HtmlWriter w, List<Geometry> geometries, String name, Ui ui) {
+        w.open("div", "id", "map", "class", "map", "role", "img", "aria-label", ui.t("map.label", name),
+                "data-wkt", geometries.stream().map(Geometry::wkt).collect(java.util.stream.Collectors.joining("\n")),
+                "data-name", name, "data-tiles", mapTiles, "data-attribution", mapTiles.isEmpty() ? null : ui.t("map.attribution"))
+                .close("div");
+        w.open("p", "class", "map-note");
+        for (Geometry g : geometries) {
+            String where = inDegrees(g.wkt());
+            if (where != null)
+                w.text(where + " · ");
+            w.element("code", g.wkt()).text(" ");
+        }
         w.close("p").newline();
     }
 
-    private static void writeFormats(HtmlWriter w, Node resource, String localPath) {
-        w.open("p", "class", "formats").text("This page as data: ");
+    private static final java.util.regex.Pattern POINT = java.util.regex.Pattern.compile(
+            "(?i)\\s*POINT\\s*\\(\\s*(-?[\\d.]+)\\s+(-?[\\d.]+)\\s*\\)\\s*");
+
+    /** A WKT point (longitude first) as latitude and longitude in degrees: {@code 49.0° N, 32.0° E}; null for other shapes. */
+    static String inDegrees(String wkt) {
+        var m = POINT.matcher(wkt);
+        if (!m.matches())
+            return null;
+        String lon = m.group(1);
+        String lat = m.group(2);
+        return (lat.startsWith("-") ? lat.substring(1) + "° S" : lat + "° N") + ", "
+                + (lon.startsWith("-") ? lon.substring(1) + "° W" : lon + "° E");
+    }
+
+    private static void writeTypes(HtmlWriter w, Graph g, Node resource, NodeView nodes, Ui ui) {
+        List<Node> types = objects(g, resource, Terms.TYPE);
+        if (types.isEmpty())
+            return;
+        w.open("p", "class", "types meta").text(ui.t("resource.type") + " ");
+        types.forEach(t -> {
+            w.open("span", "class", "badge type");
+            nodes.writeLinkOnly(w, t);
+            w.close("span").text(" ");
+        });
+        w.close("p").newline();
+    }
+
+    private static void writeFormats(HtmlWriter w, Node resource, String localPath, Ui ui) {
+        w.open("p", "class", "formats").text(ui.t("resource.asData") + " ");
         for (Representation r : Representation.values()) {
             if (r != Representation.HTML)
                 w.link(localPath + "." + r.suffix(), r.name().replace("JSONLD", "JSON-LD").replace("RDFXML", "RDF/XML")
@@ -86,18 +174,18 @@ public final class ResourcePage {
         }
         String query = "SELECT ?graph ?property ?value WHERE {\n  GRAPH ?graph { <" + resource.getURI()
                 + "> ?property ?value }\n}";
-        w.link("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), "Query this in SPARQL");
+        w.link("/query#query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"), ui.t("resource.querySparql"));
         w.close("p").newline();
     }
 
-    private static void writeProperties(HtmlWriter w, Graph g, Node resource, NodeView nodes) {
+    private static void writeProperties(HtmlWriter w, Graph g, Node resource, NodeView nodes, Ui ui) {
         Map<Node, List<Node>> byProperty = new LinkedHashMap<>();
         g.find(resource, Node.ANY, Node.ANY).toList().stream()
                 .sorted(Comparator.comparing((Triple t) -> t.getPredicate().getURI()).thenComparing(t -> t.getObject().toString()))
                 .forEach(t -> byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject()));
         if (byProperty.isEmpty())
             return;
-        w.element("h2", "Properties").open("table");
+        w.element("h2", ui.t("resource.properties")).open("table", "class", "props");
         byProperty.forEach((property, values) -> {
             w.open("tr").open("th");
             nodes.writeIri(w, property);
@@ -113,7 +201,7 @@ public final class ResourcePage {
     }
 
     /** Hash parts of the resource ({@code #target}, {@code #quote}, {@code #q1}, {@code #geometry}), each with its anchor. */
-    private static void writeParts(HtmlWriter w, Graph g, Node resource, NodeView nodes, ClaimView claims) {
+    private static void writeParts(HtmlWriter w, Graph g, Node resource, NodeView nodes, ClaimView claims, Ui ui) {
         String prefix = resource.getURI() + "#";
         Set<Node> parts = new LinkedHashSet<>();
         g.find().forEach(t -> {
@@ -122,7 +210,7 @@ public final class ResourcePage {
         });
         if (parts.isEmpty())
             return;
-        w.element("h2", "Parts");
+        w.element("h2", ui.t("resource.parts"));
         parts.stream().sorted(Comparator.comparing(Node::getURI)).forEach(part -> {
             String fragment = part.getURI().substring(prefix.length());
             w.open("h3", "id", fragment).element("code", "#" + fragment).close("h3");
@@ -131,7 +219,7 @@ public final class ResourcePage {
                 claims.writeQuantity(w, part);
                 w.close("p");
             }
-            w.open("table");
+            w.open("table", "class", "props");
             g.find(part, Node.ANY, Node.ANY).toList().stream()
                     .sorted(Comparator.comparing((Triple t) -> t.getPredicate().getURI())).forEach(t -> {
                         w.open("tr").open("th");
@@ -144,13 +232,13 @@ public final class ResourcePage {
         });
     }
 
-    private static void writeLinksOut(HtmlWriter w, Graph g, Node resource) {
+    private static void writeLinksOut(HtmlWriter w, Graph g, Node resource, Ui ui) {
         List<Node> links = new ArrayList<>();
         LINKS_OUT.forEach(p -> links.addAll(objects(g, resource, p)));
         links.removeIf(n -> !n.isURI());
         if (links.isEmpty())
             return;
-        w.element("h2", "Links out").open("ul");
+        w.element("h2", ui.t("resource.linksOut")).open("ul");
         for (Node link : links) {
             String iri = link.getURI();
             w.open("li");
@@ -162,25 +250,25 @@ public final class ResourcePage {
         w.close("ul").newline();
     }
 
-    private static void writeDisagreements(HtmlWriter w, Graph g, NodeView nodes, ClaimView claims) {
+    private static void writeDisagreements(HtmlWriter w, Graph g, NodeView nodes, ClaimView claims, Ui ui) {
         List<Node> disagreements = new ArrayList<>();
         g.find(Node.ANY, Terms.TYPE, Terms.DISAGREEMENT).forEach(t -> disagreements.add(t.getSubject()));
         if (disagreements.isEmpty())
             return;
         disagreements.sort(Comparator.comparing(Node::toString));
-        w.element("h2", "Disagreements (" + disagreements.size() + ")", "id", "disagreements");
+        w.element("h2", ui.t("resource.disagreements", disagreements.size()), "id", "disagreements");
         Labels labels = nodes.labels();
         for (Node d : disagreements) {
             w.open("div", "class", "disagreement").open("h3");
             nodes.writeIri(w, d);
             w.close("h3");
             objects(g, d, Terms.DISAGREEMENT_KIND).forEach(k -> {
-                w.open("p", "class", "meta").text("Kind: ");
+                w.open("p", "class", "meta").text(ui.t("disagreement.kind") + " ");
                 nodes.writeIri(w, k);
                 w.close("p");
             });
-            labels.literals(d, Terms.NOTE).forEach(n -> w.element("p", n.getLiteralLexicalForm(), "lang", n.getLiteralLanguage()));
-            w.open("p").text("Claims involved: ");
+            notes(labels, d, nodes.lang()).forEach(n -> w.element("p", n.getLiteralLexicalForm(), "lang", n.getLiteralLanguage()));
+            w.open("p").text(ui.t("disagreement.claims") + " ");
             List<Node> involved = objects(g, d, Terms.INVOLVES_CLAIM);
             involved.sort(claims.readingOrder());
             for (int i = 0; i < involved.size(); i++) {
@@ -188,11 +276,19 @@ public final class ResourcePage {
                     w.text(" ⟷ ");
                 nodes.writeIri(w, involved.get(i));
             }
-            w.close("p").close("div").newline();
+            w.close("p").open("p", "class", "meta").link("/disagreements#" + Labels.localName(d), ui.t("disagreement.sideBySide"))
+                    .close("p").close("div").newline();
         }
     }
 
-    private static void writeReferencedBy(HtmlWriter w, Graph g, Node resource, NodeView nodes, List<Node> claims) {
+    /** The notes of a disagreement, the page's language first. */
+    private static List<Node> notes(Labels labels, Node d, String lang) {
+        List<Node> notes = new ArrayList<>(labels.literals(d, Terms.NOTE));
+        notes.sort(Comparator.comparing((Node n) -> !lang.equals(n.getLiteralLanguage())));
+        return notes;
+    }
+
+    private static void writeReferencedBy(HtmlWriter w, Graph g, Node resource, NodeView nodes, List<Node> claims, Ui ui) {
         List<Triple> incoming = new ArrayList<>();
         g.find(Node.ANY, Node.ANY, resource).forEach(t -> {
             Node owner = ResourceDescriber.owner(t.getSubject());
@@ -203,7 +299,7 @@ public final class ResourcePage {
         if (incoming.isEmpty())
             return;
         incoming.sort(Comparator.comparing((Triple t) -> t.getPredicate().getURI()).thenComparing(t -> t.getSubject().toString()));
-        w.element("h2", "Referenced by").open("table");
+        w.element("h2", ui.t("resource.referencedBy")).open("table", "class", "props");
         for (Triple t : incoming) {
             w.open("tr").open("th");
             nodes.writeIri(w, t.getPredicate());

@@ -1,25 +1,30 @@
 package org.cmkg.linkeddata;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.SchemaDO;
 import org.cmkg.vocab.CMKG;
+import org.cmkg.vocab.Geo;
+import org.cmkg.vocab.Prov;
+import org.cmkg.vocab.Qudt;
 
 /**
  * The graph-level nodes the linked-data code walks, in one place: our ontology's terms from
- * {@link CMKG}, and the few terms of other vocabularies Jena has no constants for.
+ * {@link CMKG}, the other vocabularies' from Jena's vocabulary classes (and {@link Prov},
+ * {@link Qudt}, {@link Geo} for those Jena has none for).
  */
 public final class Terms {
-    public static final String OA = "http://www.w3.org/ns/oa#";
-    public static final String PROV = "http://www.w3.org/ns/prov#";
-    public static final String QUDT = "http://qudt.org/schema/qudt/";
-    public static final String SCHEMA = "https://schema.org/";
-    public static final String FOAF = "http://xmlns.com/foaf/0.1/";
-    public static final String DCTERMS = "http://purl.org/dc/terms/";
-    public static final String GEO = "http://www.opengis.net/ont/geosparql#";
+    public static final String OA = org.apache.jena.vocabulary.OA.NS;
+    public static final String PROV = Prov.NS;
+    public static final String QUDT = Qudt.NS;
+    public static final String SCHEMA = SchemaDO.NS;
+    public static final String FOAF = org.apache.jena.sparql.vocabulary.FOAF.NS;
+    public static final String DCTERMS = DCTerms.NS;
+    public static final String GEO = Geo.NS;
 
     public static final Node TYPE = RDF.type.asNode();
     public static final Node LABEL = RDFS.label.asNode();
@@ -30,8 +35,8 @@ public final class Terms {
     public static final Node NOTE = SKOS.note.asNode();
     public static final Node SAME_AS = OWL.sameAs.asNode();
     public static final Node EXACT_MATCH = SKOS.exactMatch.asNode();
-    public static final Node PRIMARY_TOPIC_OF = uri(FOAF + "isPrimaryTopicOf");
-    public static final Node TITLE = uri(DCTERMS + "title");
+    public static final Node PRIMARY_TOPIC_OF = org.apache.jena.sparql.vocabulary.FOAF.isPrimaryTopicOf.asNode();
+    public static final Node TITLE = DCTerms.title.asNode();
 
     public static final Node CLAIM = CMKG.Claim.asNode();
     public static final Node QUANTITY = CMKG.Quantity.asNode();
@@ -56,19 +61,17 @@ public final class Terms {
     public static final Node ELEMENT_SYMBOL = CMKG.elementSymbol.asNode();
     public static final Node ATOMIC_NUMBER = CMKG.atomicNumber.asNode();
 
-    public static final Node HAS_TARGET = uri(OA + "hasTarget");
-    public static final Node HAS_SELECTOR = uri(OA + "hasSelector");
-    public static final Node EXACT = uri(OA + "exact");
-    public static final Node WAS_DERIVED_FROM = uri(PROV + "wasDerivedFrom");
-    public static final Node NUMERIC_VALUE = uri(QUDT + "numericValue");
-    public static final Node UNIT = uri(QUDT + "unit");
-    public static final Node SYMBOL = uri(QUDT + "symbol");
-    public static final Node MIN_VALUE = uri(SCHEMA + "minValue");
-    public static final Node MAX_VALUE = uri(SCHEMA + "maxValue");
+    public static final Node HAS_TARGET = org.apache.jena.vocabulary.OA.hasTarget.asNode();
+    public static final Node HAS_SELECTOR = org.apache.jena.vocabulary.OA.hasSelector.asNode();
+    public static final Node EXACT = org.apache.jena.vocabulary.OA.exact.asNode();
+    public static final Node WAS_DERIVED_FROM = Prov.wasDerivedFrom.asNode();
+    public static final Node NUMERIC_VALUE = Qudt.numericValue.asNode();
+    public static final Node UNIT = Qudt.unit.asNode();
+    public static final Node SYMBOL = Qudt.symbol.asNode();
+    public static final Node MIN_VALUE = SchemaDO.minValue.asNode();
+    public static final Node MAX_VALUE = SchemaDO.maxValue.asNode();
+    public static final Node HAS_GEOMETRY = Geo.hasGeometry.asNode();
+    public static final Node AS_WKT = Geo.asWKT.asNode();
 
     private Terms() {}
-
-    private static Node uri(String iri) {
-        return NodeFactory.createURI(iri);
-    }
 }

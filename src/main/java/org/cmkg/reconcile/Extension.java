@@ -16,6 +16,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.SchemaDO;
 import org.cmkg.linkeddata.Authority;
 import org.cmkg.linkeddata.Terms;
 import org.cmkg.vocab.CMKG;
@@ -65,7 +66,7 @@ final class Extension {
             }
             case "partOf" -> objects(s, CMKG.partOf.asNode()).forEach(v -> out.add(entityOf(v)));
             case "broader" -> objects(s, SKOS.broader.asNode()).forEach(v -> out.add(entityOf(v)));
-            case "affiliation" -> objects(s, NodeFactory.createURI(Terms.SCHEMA + "affiliation")).forEach(v -> out.add(entityOf(v)));
+            case "affiliation" -> objects(s, SchemaDO.affiliation.asNode()).forEach(v -> out.add(entityOf(v)));
             case "statement_en" -> literal(s, Terms.STATEMENT, "en").forEach(v -> out.add(str(v)));
             case "statement_zh" -> literal(s, Terms.STATEMENT, "zh").forEach(v -> out.add(str(v)));
             case "quote" -> objects(s, Terms.HAS_TARGET).forEach(t -> objects(t, Terms.HAS_SELECTOR)

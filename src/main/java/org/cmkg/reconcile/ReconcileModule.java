@@ -1,5 +1,7 @@
 package org.cmkg.reconcile;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -9,12 +11,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.validation.Validator;
 
 import org.cmkg.error.BadRequestException;
 import org.cmkg.error.NotFoundException;
+import org.cmkg.error.ServletErrors;
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.Json;
 import org.cmkg.http.RouteModule;
@@ -56,7 +63,7 @@ public final class ReconcileModule implements RouteModule {
         routes.get(PATH + "/suggest/type", ctx -> send(ctx, service.suggestTypes(prefix(ctx), start(ctx), limit(ctx))));
         routes.get(PATH + "/suggest/property", ctx -> send(ctx, service.suggestProperties(prefix(ctx), start(ctx), limit(ctx))));
         routes.get(PATH + "/properties", ctx -> send(ctx, service.proposeProperties(Optional.ofNullable(param(ctx, "type")),
-                Optional.ofNullable(param(ctx, "limit")).map(l -> positive("limit", l)))));
+                Optional.ofNullable(number(ctx, "limit").check(n -> n == null || n >= 1, "limit must be at least 1").getOrNull()))));
         routes.get(PATH + "/preview", this::preview);
     }
 
@@ -104,18 +111,34 @@ public final class ReconcileModule implements RouteModule {
 
     private JsonObject validated(String text, String param, ReconciliationSchemas.Kind kind) {
         JsonElement json = parse(text, param);
-        List<String> problems = schemas.problems(kind, text);
+        List<String> problems;
+        try {
+            problems = schemas.problems(kind, text);
+        } catch (RuntimeException e) {
+            // The validator reads the text again with its own parser; whatever it cannot read is the client's.
+            throw new BadRequestException("The " + param + " parameter is not valid JSON.");
+        }
         if (!problems.isEmpty() || !json.isJsonObject())
             throw new BadRequestException("The " + param + " parameter does not follow the Reconciliation API 0.2 schema "
                     + kind.file() + ": " + String.join("; ", problems));
         return json.getAsJsonObject();
     }
 
+    /**
+     * Strict JSON (RFC 8259): Gson's default leniency would take {@code NaN}, {@code Infinity},
+     * comments, single quotes and unquoted names, which the schema validator then fails on.
+     */
     private static JsonElement parse(String text, String param) {
         try {
-            return JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new BadRequestException("The " + param + " parameter is not valid JSON: " + e.getMessage());
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement json = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT)
+                throw new JsonParseException("more after the end of the JSON value");
+            return json;
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            throw new BadRequestException("The " + param + " parameter is not valid JSON: "
+                    + ServletErrors.excerpt(String.valueOf(e.getMessage())));
         }
     }
 
@@ -160,33 +183,19 @@ public final class ReconcileModule implements RouteModule {
     }
 
     private static int start(Context ctx) {
-        String cursor = Optional.ofNullable(param(ctx, "cursor")).orElse(param(ctx, "start"));
-        if (cursor == null)
-            return 0;
-        int n = integer("cursor", cursor);
-        if (n < 0)
-            throw new BadRequestException("cursor must be 0 or more, not " + n + ".");
-        return n;
+        String name = param(ctx, "cursor") != null ? "cursor" : "start";
+        return number(ctx, name).check(n -> n == null || n >= 0, "cursor must be 0 or more").getOrDefault(0);
     }
 
     private static int limit(Context ctx) {
-        String limit = param(ctx, "limit");
-        return limit == null ? SUGGEST_LIMIT : Math.min(positive("limit", limit), MAX_SUGGEST_LIMIT);
+        return Math.min(number(ctx, "limit").check(n -> n == null || n >= 1, "limit must be at least 1").getOrDefault(SUGGEST_LIMIT),
+                MAX_SUGGEST_LIMIT);
     }
 
-    private static int positive(String name, String value) {
-        int n = integer(name, value);
-        if (n < 1)
-            throw new BadRequestException(name + " must be at least 1, not " + n + ".");
-        return n;
-    }
-
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(name + " must be a whole number, not '" + value + "'.");
-        }
+    /** A whole-number parameter of the form, or else of the query string (Javalin's typed validator). */
+    private static Validator<Integer> number(Context ctx, String name) {
+        return isForm(ctx) && ctx.formParam(name) != null ? ctx.formParamAsClass(name, Integer.class)
+                : ctx.queryParamAsClass(name, Integer.class);
     }
 
     private static String origin(Context ctx) {

@@ -14,9 +14,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.cmkg.dataversion.Cached;
+import org.cmkg.dataversion.DataVersion;
 import org.cmkg.error.BadRequestException;
-import org.cmkg.freshness.Cached;
-import org.cmkg.freshness.DataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

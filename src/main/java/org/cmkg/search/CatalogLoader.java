@@ -15,6 +15,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.sparql.NamedQueries;
 import org.cmkg.vocab.CMKG;
 
@@ -29,6 +30,7 @@ public final class CatalogLoader {
     private static final Query SUBCLASSES = NamedQueries.load(CatalogLoader.class, "catalog-subclasses.rq");
     private static final Query LABELS = NamedQueries.load(CatalogLoader.class, "catalog-labels.rq");
     private static final Query CLAIMS = NamedQueries.load(CatalogLoader.class, "catalog-claims.rq");
+    private static final Query CLAIM_DETAILS = NamedQueries.load(CatalogLoader.class, "catalog-claim-details.rq");
     private static final Query CLAIM_SUBJECTS = NamedQueries.load(CatalogLoader.class, "catalog-claim-subjects.rq");
     private static final Query CONSTRAINTS = NamedQueries.load(CatalogLoader.class, "catalog-constraints.rq");
     private static final Query DOCUMENT_GRAPHS = NamedQueries.load(CatalogLoader.class, "catalog-document-graphs.rq");
@@ -46,17 +48,20 @@ public final class CatalogLoader {
     private final Map<String, String> claimQuote = new HashMap<>();
     private final Map<String, String> selectorToClaim = new HashMap<>();
     private final Map<String, Set<String>> claimSubjects = new HashMap<>();
+    private final Map<String, Set<String>> claimKinds = new HashMap<>();
+    private final Map<String, String> claimSection = new HashMap<>();
+    private final Map<String, Map<String, String>> claimStatements = new HashMap<>();
     private final Map<String, Set<String>> mentionedIn = new HashMap<>();
     private final Map<String, Set<String>> constraintCategories = new HashMap<>();
     private final Map<String, Set<String>> constraintTargets = new HashMap<>();
     private final Map<String, String> graphDocument = new HashMap<>();
     private final Map<String, Set<String>> closureCache = new HashMap<>();
 
-    /** @param baseIri the data's base IRI: the ontology and shapes graphs are {@code {base}graph/ontology|shapes} */
-    public CatalogLoader(DatasetGraph dataset, String baseIri) {
+    /** @param iris the data's IRIs: the ontology and shapes graphs are {@code {base}graph/ontology|shapes} */
+    public CatalogLoader(DatasetGraph dataset, IriSpace iris) {
         this.dataset = dataset;
-        this.ontologyGraph = NodeFactory.createURI(baseIri + "graph/ontology");
-        this.shapesGraph = NodeFactory.createURI(baseIri + "graph/shapes");
+        this.ontologyGraph = NodeFactory.createURI(iris.graph("ontology"));
+        this.shapesGraph = NodeFactory.createURI(iris.graph("shapes"));
     }
 
     /** Reads the store and returns the catalog. */
@@ -103,6 +108,19 @@ public final class CatalogLoader {
             Node quote = row.get(Var.alloc("quote"));
             if (quote != null && quote.isLiteral())
                 claimQuote.putIfAbsent(claim, quote.getLiteralLexicalForm());
+        });
+        NamedQueries.select(dataset, CLAIM_DETAILS, row -> {
+            String claim = iri(row, "claim");
+            String kind = iri(row, "kind");
+            if (kind != null)
+                claimKinds.computeIfAbsent(claim, k -> new LinkedHashSet<>()).add(kind);
+            String section = iri(row, "section");
+            if (section != null)
+                claimSection.putIfAbsent(claim, section);
+            Node statement = row.get(Var.alloc("statement"));
+            if (statement != null && statement.isLiteral())
+                claimStatements.computeIfAbsent(claim, k -> new TreeMap<>())
+                        .putIfAbsent(statement.getLiteralLanguage().toLowerCase(), statement.getLiteralLexicalForm());
         });
         NamedQueries.select(dataset, CLAIM_SUBJECTS, row ->
                 claimSubjects.computeIfAbsent(iri(row, "claim"), k -> new LinkedHashSet<>()).add(iri(row, "subject")));
@@ -157,7 +175,10 @@ public final class CatalogLoader {
         }
         return new SearchCatalog.Resource(iri, claim, mostSpecific(directTypes.get(iri)), Set.copyOf(types),
                 Set.copyOf(documents), Set.copyOf(minerals), Set.copyOf(countries), Set.copyOf(categories),
-                claim ? claimQuote.get(iri) : null, home);
+                claim ? claimQuote.get(iri) : null, home,
+                claim ? Set.copyOf(claimKinds.getOrDefault(iri, Set.of())) : Set.of(),
+                claim ? claimSection.get(iri) : null,
+                claim ? Map.copyOf(claimStatements.getOrDefault(iri, Map.of())) : Map.of());
     }
 
     private static void classify(String iri, Map<String, Set<String>> closures, Set<String> minerals, Set<String> countries) {

@@ -14,7 +14,8 @@ public enum Facet {
     DOCUMENT("document", "id", "document/", Resource::documents),
     MINERAL("mineral", "id", "material/", Resource::minerals),
     COUNTRY("country", "id", "country/", Resource::countries),
-    CONSTRAINT_CATEGORY("constraintCategory", "cmkg", "", Resource::categories);
+    CONSTRAINT_CATEGORY("constraintCategory", "cmkg", "", Resource::categories),
+    CLAIM_KIND("claimKind", "cmkg", "", Resource::claimKinds);
 
     private final String param;
     private final String keyPrefix;

@@ -30,10 +30,13 @@ public record SearchCatalog(
      * @param quote      for a claim, the exact source text; otherwise null
      * @param document   the document it is from (a claim) or described in (a paper's constraint,
      *                   section…); null for reference entities
+     * @param claimKinds for a claim, its kinds ({@code cmkg:Fact}…); otherwise empty
+     * @param section    for a claim, the section or table it is in; otherwise null
+     * @param statements for a claim, its statement by language tag; otherwise empty
      */
     public record Resource(String iri, boolean claim, String type, Set<String> types, Set<String> documents,
                            Set<String> minerals, Set<String> countries, Set<String> categories, String quote,
-                           String document) {}
+                           String document, Set<String> claimKinds, String section, Map<String, String> statements) {}
 
     /** A label in the preferred language, else English, else Chinese, else any; null if none. */
     public String label(String iri, String preferredLang) {
@@ -44,6 +47,11 @@ public record SearchCatalog(
             if (lang != null && byLang.containsKey(lang))
                 return byLang.get(lang);
         return byLang.values().iterator().next();
+    }
+
+    /** Every label of a resource by language tag ({@code ""} for none); empty if it has none. */
+    public Map<String, String> labelsOf(String iri) {
+        return labels.getOrDefault(iri, Map.of());
     }
 
     /** Whether a resource (searchable or not) is an instance of the class, counting subclasses. */

@@ -9,7 +9,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import org.cmkg.http.EndpointDoc;
-import org.cmkg.http.Params;
 import org.cmkg.http.RouteModule;
 
 /** {@code GET /api/search}: bilingual full-text search over claims and entities. */
@@ -27,20 +26,30 @@ public final class SearchModule implements RouteModule {
         routes.get(PATH, ctx -> ctx.json(service.search(request(ctx))));
     }
 
-    static SearchRequest request(Context ctx) {
+    /** The search a request asks for (the page at /search reads the same parameters). */
+    public static SearchRequest request(Context ctx) {
         String q = ctx.queryParam("q");
         Map<Facet, Set<String>> filters = new EnumMap<>(Facet.class);
         for (Facet f : Facet.values()) {
-            List<String> values = Params.multi(ctx, f.param());
+            List<String> values = multi(ctx, f.param());
             if (!values.isEmpty())
                 filters.put(f, Set.copyOf(values));
         }
         return new SearchRequest(q == null ? "" : q,
                 SearchLanguage.parse(ctx.queryParam("lang")),
                 ctx.queryParam("type"),
-                Params.intParam(ctx, "limit", SearchRequest.DEFAULT_LIMIT),
-                Params.intParam(ctx, "offset", 0),
+                ctx.queryParamAsClass("limit", Integer.class).getOrDefault(SearchRequest.DEFAULT_LIMIT),
+                ctx.queryParamAsClass("offset", Integer.class).getOrDefault(0),
                 filters);
+    }
+
+    /** All values of a repeatable parameter, also split at commas; blanks dropped. */
+    private static List<String> multi(Context ctx, String name) {
+        return ctx.queryParams(name).stream()
+                .flatMap(v -> List.of(v.split(",")).stream())
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     @Override

@@ -35,11 +35,16 @@ public record SearchResponse(String query, String lang, long total, boolean trun
      * @param score     relevance (higher is better)
      * @param highlight {@code text} as HTML-escaped snippet with matched words in {@code <mark>}
      * @param document  the source document (claims) or the document it belongs to; null if none
+     * @param labels    its labels by language tag (both languages where it has them)
+     * @param statements for a claim, its statement by language tag; null for entities
+     * @param claimKind for a claim, its kind ({@code cmkg:Fact}, {@code cmkg:Forecast}…); null for entities
+     * @param section   for a claim, the section or table it is in, titled in the hit's language; null if none
      */
     public record Hit(String iri, String kind, String type, String label, String text, String lang, String property,
-                      String quote, float score, String highlight, DocumentRef document) {}
+                      String quote, float score, String highlight, DocumentRef document, Map<String, String> labels,
+                      Map<String, String> statements, String claimKind, DocumentRef section) {}
 
-    /** A document, with its title in the hit's language. */
+    /** A document (or a section of one), with its title in the hit's language. */
     public record DocumentRef(String iri, String title) {}
 
     /** A facet value and how many results have it. */

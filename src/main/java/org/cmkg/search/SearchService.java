@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -19,8 +20,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.FixedBitSet;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.cmkg.error.BadRequestException;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.search.SearchCatalog.Resource;
 import org.cmkg.search.SearchResponse.DocumentRef;
 import org.cmkg.search.SearchResponse.Hit;
@@ -43,7 +44,7 @@ import org.cmkg.vocab.Curies;
 public final class SearchService {
     private final DatasetGraph dataset;
     private final TextSearcher searcher;
-    private final String baseIri;
+    private final IriSpace iris;
     private final Curies curies;
     private final Set<String> fieldsToLoad;
     private final DocResources docResources;
@@ -53,16 +54,16 @@ public final class SearchService {
     /** The catalog, its numbered resources and the class names it knows, built together. */
     private record Loaded(ResourceTable table, Map<String, String> classesByName) {}
 
-    public SearchService(DatasetGraph dataset, TextSearcher searcher, String baseIri) {
+    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris) {
         this.dataset = dataset;
         this.searcher = searcher;
-        this.baseIri = baseIri;
-        this.curies = new Curies(baseIri);
+        this.iris = iris;
+        this.curies = new Curies(iris.idSpace(), iris.graphSpace());
         Set<String> fields = new HashSet<>(List.of(TextFields.LANG));
         TextFields.INDEXED.forEach(p -> fields.add(p.field()));
         this.fieldsToLoad = Set.copyOf(fields);
         // The vocabulary is reachable through SPARQL, not search.
-        this.docResources = new DocResources(List.of(baseIri + "graph/ontology", baseIri + "graph/shapes"));
+        this.docResources = new DocResources(List.of(iris.graph("ontology"), iris.graph("shapes")));
     }
 
     /**
@@ -94,9 +95,9 @@ public final class SearchService {
     }
 
     private Loaded loadCatalog() {
-        SearchCatalog fresh = new CatalogLoader(dataset, baseIri).load();
+        SearchCatalog fresh = new CatalogLoader(dataset, iris).load();
         Map<String, String> byName = new HashMap<>();
-        fresh.typeClosures().values().forEach(types -> types.forEach(t -> byName.merge(localName(t), t,
+        fresh.typeClosures().values().forEach(types -> types.forEach(t -> byName.merge(Curies.localName(t).toLowerCase(Locale.ROOT), t,
                 (a, b) -> a.startsWith(CMKG.NS) ? a : b.startsWith(CMKG.NS) ? b : a)));
         ResourceTable table = new ResourceTable(fresh);
         // Map the index's segments to the new numbers now rather than in the first search.
@@ -196,8 +197,11 @@ public final class SearchService {
         if (matched == null)
             throw new IllegalStateException("An index document of " + r.iri() + " holds no indexed text");
         DocumentRef document = r.document() == null ? null : new DocumentRef(r.document(), cat.label(r.document(), lang));
+        DocumentRef section = r.section() == null ? null : new DocumentRef(r.section(), cat.label(r.section(), lang));
         return new Hit(r.iri(), r.claim() ? "claim" : "entity", r.type(), cat.label(r.iri(), lang), text, lang,
-                matched.predicate().getURI(), r.quote(), score, snippets.highlight(matched.field(), lang, text), document);
+                matched.predicate().getURI(), r.quote(), score, snippets.highlight(matched.field(), lang, text), document,
+                cat.labelsOf(r.iri()), r.claim() ? r.statements() : null,
+                r.claimKinds().isEmpty() ? null : r.claimKinds().iterator().next(), section);
     }
 
     /** The resources of the type asked for; null when any type will do. */
@@ -241,6 +245,7 @@ public final class SearchService {
             case MINERAL -> cat.isA(iri, CMKG.Material.getURI());
             case COUNTRY -> cat.isA(iri, CMKG.Country.getURI());
             case CONSTRAINT_CATEGORY -> cat.labels().containsKey(iri);
+            case CLAIM_KIND -> cat.labels().containsKey(iri);
         };
     }
 
@@ -250,12 +255,18 @@ public final class SearchService {
             case MINERAL -> "rare-earth-elements";
             case COUNTRY -> "ukraine";
             case CONSTRAINT_CATEGORY -> "Technological";
+            case CLAIM_KIND -> "Forecast";
         };
     }
 
-    private static String localName(String iri) {
-        int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-        return iri.substring(cut + 1).toLowerCase(Locale.ROOT);
+    /**
+     * The label of any resource the catalog knows (a facet value, a type, a claim kind) in
+     * {@code lang}, else English, else Chinese; null when it has none. For pages that show a
+     * search in the reader's language.
+     */
+    public String label(String iri, String lang) {
+        CompletableFuture<Loaded> ready = loaded;
+        return ready == null ? null : ready.join().table().catalog().label(iri, lang);
     }
 
     private static double millisSince(long start) {

@@ -26,6 +26,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.cmkg.error.BadRequestException;
 import org.cmkg.text.LanguageAnalyzers;
+import org.cmkg.text.LuceneSyntaxRules;
 import org.cmkg.text.TextFields;
 import org.cmkg.text.TextFields.IndexedPredicate;
 
@@ -47,12 +48,12 @@ import org.cmkg.text.TextFields.IndexedPredicate;
  * inside compounds); for English in the stemmed field.
  */
 public final class UserQueryParser {
-    /** Longest accepted query, in characters. */
-    public static final int MAX_QUERY_LENGTH = 500;
+    /** Longest accepted query, in characters ({@link LuceneSyntaxRules}). */
+    public static final int MAX_QUERY_LENGTH = LuceneSyntaxRules.MAX_QUERY_LENGTH;
     /** Most words a query may have (each expands to one clause per field). */
-    public static final int MAX_TERMS = 32;
+    public static final int MAX_TERMS = LuceneSyntaxRules.MAX_TERMS;
     /** Shortest prefix before a trailing {@code *}. */
-    public static final int MIN_PREFIX = 2;
+    public static final int MIN_PREFIX = LuceneSyntaxRules.MIN_PREFIX;
 
     private static final float BIGRAM_WEIGHT = 0.6f;
     private static final String LUCENE_ONLY_SPECIALS = "\\:^~[]{}/?!";
@@ -79,18 +80,15 @@ public final class UserQueryParser {
      * words). Throws {@link BadRequestException} for empty, too long or malformed input.
      */
     public Query parse(String userText) {
-        if (userText == null || userText.isBlank())
-            throw new BadRequestException("q must not be empty: give words to search for, e.g. q=稀土 or q=rare earth.");
-        if (userText.length() > MAX_QUERY_LENGTH)
-            throw new BadRequestException("q is too long (" + userText.length() + " characters; at most " + MAX_QUERY_LENGTH + ").");
+        LuceneSyntaxRules.checkLength("q", userText);
         Expander parser = new Expander();
         try {
             Query query = parser.parse(escapeLuceneOnlySyntax(normaliseQuotes(userText)));
             boolean empty = query == null || (query instanceof BooleanQuery b && b.clauses().isEmpty());
             return empty ? null : query;
         } catch (ParseException e) {
-            throw new BadRequestException("Cannot parse q: " + conciseMessage(e.getMessage())
-                    + " Use words, \"phrases\", AND, OR, NOT, parentheses and a trailing * .", e);
+            throw new BadRequestException("Cannot parse q: " + LuceneSyntaxRules.conciseMessage(e.getMessage())
+                    + " " + LuceneSyntaxRules.ALLOWED, e);
         }
     }
 
@@ -110,25 +108,11 @@ public final class UserQueryParser {
         return sb.toString();
     }
 
-    private static String conciseMessage(String message) {
-        if (message == null)
-            return "";
-        String first = message.lines().findFirst().orElse("").strip();
-        // Lucene prefixes "Cannot parse '<query>': "; the user knows the query.
-        int cut = first.startsWith("Cannot parse '") ? first.indexOf("': ") : -1;
-        if (cut > 0)
-            first = first.substring(cut + 3);
-        return first.endsWith(".") ? first : first + ".";
-    }
-
-    /** Lucene's classic parser, with each term expanded over our fields instead of one field. */
-    private final class Expander extends QueryParser {
-        private int terms;
-
+    /** The rules' parser, with each term expanded over our fields instead of one field. */
+    private final class Expander extends LuceneSyntaxRules.Parser {
         Expander() {
-            super("_text", new KeywordAnalyzer());
+            super("_text");
             setDefaultOperator(allWords ? QueryParser.Operator.AND : QueryParser.Operator.OR);
-            setAllowLeadingWildcard(false);
             setSplitOnWhitespace(true);
         }
 
@@ -159,8 +143,7 @@ public final class UserQueryParser {
         @Override
         protected Query getPrefixQuery(String field, String prefix) throws ParseException {
             countTerm();
-            if (prefix.codePointCount(0, prefix.length()) < MIN_PREFIX)
-                throw new ParseException("A trailing * needs at least " + MIN_PREFIX + " characters before it ('" + prefix + "*').");
+            checkPrefix(prefix);
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             for (IndexedPredicate predicate : TextFields.INDEXED) {
                 for (SearchLanguage language : languages) {
@@ -171,32 +154,6 @@ public final class UserQueryParser {
                 }
             }
             return any.build();
-        }
-
-        @Override
-        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-            throw new ParseException("Wildcards are supported only at the end of a word ('" + termStr + "').");
-        }
-
-        @Override
-        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-            throw new ParseException("Fuzzy queries are not supported ('" + termStr + "').");
-        }
-
-        @Override
-        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-            throw new ParseException("Regular expressions are not supported.");
-        }
-
-        @Override
-        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
-                                      boolean endInclusive) throws ParseException {
-            throw new ParseException("Ranges are not supported.");
-        }
-
-        private void countTerm() throws ParseException {
-            if (++terms > MAX_TERMS)
-                throw new ParseException("Too many words (at most " + MAX_TERMS + ").");
         }
     }
 

@@ -16,16 +16,22 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import org.apache.jena.web.HttpSC;
 import org.cmkg.error.ErrorBody;
+import org.cmkg.error.ServletErrors;
 
 /**
  * Fuseki reports errors as plain text (status, then the parser's or processor's message); our
  * API reports them as JSON {@code {"error", "message"}}. This filter, placed before Fuseki's,
  * catches an error response before anything of it is sent and rewrites it as JSON with the
- * same status and Fuseki's message. Successful responses stream through untouched.
+ * same status and Fuseki's message (cut to a few hundred characters: some messages repeat the
+ * whole query). Successful responses stream through untouched.
  */
 final class FusekiErrorsAsJson implements Filter {
+    private static final int MAX_MESSAGE = 600;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
@@ -114,14 +120,35 @@ final class FusekiErrorsAsJson implements Filter {
             if (!capturing)
                 return;
             String text = message.toString(StandardCharsets.UTF_8).strip();
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            if (isErrorBody(text)) {
+                // Javalin answered (a path under /sparql that Fuseki passed on): already our JSON.
+                byte[] body = text.getBytes(StandardCharsets.UTF_8);
+                response.setContentType("application/json;charset=utf-8");
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+                return;
+            }
             if (text.isEmpty())
                 text = HttpSC.getMessage(errorStatus);
+            // Some of Fuseki's messages repeat the whole query, which can be a megabyte.
+            text = ServletErrors.excerpt(text, MAX_MESSAGE);
             byte[] json = new ErrorBody(HttpSC.getMessage(errorStatus), text).toJson()
                     .getBytes(StandardCharsets.UTF_8);
-            HttpServletResponse response = (HttpServletResponse) getResponse();
             response.setContentType("application/json;charset=utf-8");
             response.setContentLength(json.length);
             response.getOutputStream().write(json);
+        }
+    }
+
+    private static boolean isErrorBody(String text) {
+        if (!text.startsWith("{"))
+            return false;
+        try {
+            JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+            return json.has("error") && json.has("message");
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -140,6 +167,12 @@ final class FusekiErrorsAsJson implements Filter {
         @Override
         public void write(byte[] b, int off, int len) {
             buffer.write(b, off, len);
+        }
+
+        /** Fuseki prints its messages; ServletOutputStream's print refuses anything outside ISO 8859-1 (a Chinese word). */
+        @Override
+        public void print(String s) {
+            buffer.writeBytes(String.valueOf(s).getBytes(StandardCharsets.UTF_8));
         }
 
         @Override

@@ -22,9 +22,6 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * filter looks them up per request.
  */
 public final class FusekiInJavalin {
-    /** Large SPARQL queries arrive as HTML forms; Jetty's default limit (200 kB) is too small. */
-    private static final int MAX_FORM_CONTENT_SIZE = 1024 * 1024;
-
     private FusekiInJavalin() {}
 
     /**
@@ -37,8 +34,10 @@ public final class FusekiInJavalin {
         DataAccessPointRegistry.set(context, endpoint.dataAccessPoints());
         OperationRegistry.set(context, endpoint.operations());
         Fuseki.setVerbose(context, false);
-        handler.setMaxFormContentSize(MAX_FORM_CONTENT_SIZE);
         handler.addFilter(new FilterHolder(new FusekiErrorsAsJson()), SparqlEndpoint.PATH + "/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        // Innermost, so that Fuseki writes into it and an error can still replace what it holds.
+        handler.addFilter(new FilterHolder(new ResultBuffer(endpoint.resultBufferBytes())), SparqlEndpoint.PATH + "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         addFilter(handler, new FusekiFilter());
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -12,14 +11,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.system.Txn;
 
 /**
@@ -52,22 +47,6 @@ public final class NamedQueries {
                 rowSet.forEachRemaining(rows);
             }
         });
-    }
-
-    /**
-     * A copy of the query whose pattern starts with {@code VALUES ?var { values }}, so the
-     * engine joins from those values (the syntax tree is changed; no text is spliced).
-     */
-    public static Query withValues(Query query, String var, Collection<Node> values) {
-        Query copy = query.cloneQuery();
-        if (!(copy.getQueryPattern() instanceof ElementGroup group))
-            throw new IllegalArgumentException("Query pattern is not a group: " + copy.getQueryPattern());
-        Var v = Var.alloc(var);
-        ElementData data = new ElementData();
-        data.add(v);
-        values.forEach(value -> data.add(BindingFactory.binding(v, value)));
-        group.getElements().add(0, data);
-        return copy;
     }
 
     /** Runs a SELECT without bound variables. */

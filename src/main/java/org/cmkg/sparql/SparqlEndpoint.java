@@ -17,6 +17,11 @@ import org.cmkg.store.UnionDefaultGraph;
  * Update and Graph Store writes have no endpoint to reach (Fuseki answers 4xx). The dataset gets
  * its own context: the configured query timeout, and {@code SERVICE} to other hosts refused
  * unless configured. Scripting functions stay off (Jena's default; we never enable them).
+ *
+ * <p>Queries go through {@link GuardedQueryService}: strict SPARQL 1.1, only the documented
+ * function libraries ({@link AllowedFunctions}), regular expressions that stop at the timeout,
+ * a {@link QueryWatchdog} behind the timeout, and results held back up to the configured size
+ * ({@link ResultBuffer}) so a timeout is a 503.
  */
 public final class SparqlEndpoint {
     /** Where the endpoint is served. */
@@ -28,13 +33,19 @@ public final class SparqlEndpoint {
 
     private final DataAccessPointRegistry dataAccessPoints;
     private final OperationRegistry operations;
+    private final QueryWatchdog watchdog;
+    private final long resultBufferBytes;
 
     public SparqlEndpoint(DatasetGraph dataset, ServerConfig config) {
         DatasetGraph served = UnionDefaultGraph.over(dataset, endpointContext(dataset, config));
         DataService service = DataService.newBuilder(served)
                 .addEndpoint(Operation.Query, "")
                 .build();
+        RepeatedWarnings.install();
+        this.watchdog = new QueryWatchdog(config.queryTimeout(), config.limits().timeoutGrace());
+        this.resultBufferBytes = config.limits().resultBufferBytes();
         this.operations = OperationRegistry.createStd();
+        operations.register(Operation.Query, new GuardedQueryService(watchdog));
         this.dataAccessPoints = new DataAccessPointRegistry();
         dataAccessPoints.register(new DataAccessPoint(PATH, service));
         // What FusekiServer.Builder does before serving: bind the operation handlers, go live.
@@ -47,6 +58,7 @@ public final class SparqlEndpoint {
         Context context = dataset.getContext().copy();
         context.set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
         context.set(ARQ.httpServiceAllowed, config.serviceAllowed());
+        AllowedFunctions.install(context);
         return context;
     }
 
@@ -60,8 +72,19 @@ public final class SparqlEndpoint {
         return operations;
     }
 
+    /** Results up to this many bytes are held back until their query has finished. */
+    long resultBufferBytes() {
+        return resultBufferBytes;
+    }
+
+    /** SPARQL queries executing now. */
+    public int runningQueries() {
+        return watchdog.running();
+    }
+
     /** Stops the dataset service (Fuseki's side of shutdown). */
     public void shutdown() {
         dataAccessPoints.forEach((name, dap) -> dap.getDataService().goOffline());
+        watchdog.close();
     }
 }

@@ -3,19 +3,14 @@ package org.cmkg.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
-import org.apache.jena.graph.Node;
-import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.lucene.index.DirectoryReader;
@@ -25,12 +20,13 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
+import org.cmkg.text.TextIndexer;
 
 /**
- * Whether the text index agrees with the store: for every graph, the number of literals of the
- * indexed predicates in the store and the number of index documents of that graph (jena-text
- * makes one document per such literal), plus, for a TDB2 store, the generation marker of the last
- * load on both sides ({@link IndexGeneration}).
+ * Whether the text index agrees with the store: for every graph, the number of documents the
+ * store's data makes ({@link TextIndexer#countPerGraph}) and the number of index documents of that
+ * graph, plus, for a TDB2 store, the generation marker of the last load on both sides
+ * ({@link IndexGeneration}).
  *
  * @param storeGeneration generation recorded in the store (empty for the in-memory store or a fresh one)
  * @param indexGeneration generation of the index's last commit
@@ -43,7 +39,7 @@ public record IndexConsistency(Optional<String> storeGeneration, Optional<String
     public static IndexConsistency check(DatasetGraph base, TextIndexLucene index) {
         Map<String, long[]> perGraph = new TreeMap<>();
         Optional<String> storeGeneration = Txn.calculateRead(base, () -> {
-            countStore(base, index.getDocDef(), perGraph);
+            TextIndexer.countPerGraph(base).forEach((g, n) -> perGraph.computeIfAbsent(g, k -> new long[2])[0] = n);
             return TDBInternal.isTDB2(base) ? IndexGeneration.ofStore(base) : Optional.<String>empty();
         });
         countIndex(index, perGraph);
@@ -111,20 +107,6 @@ public record IndexConsistency(Optional<String> storeGeneration, Optional<String
         return sb.toString();
     }
 
-    private static void countStore(DatasetGraph base, EntityDefinition def, Map<String, long[]> perGraph) {
-        TreeSet<Node> predicates = new TreeSet<>((a, b) -> a.getURI().compareTo(b.getURI()));
-        for (String field : def.fields())
-            predicates.addAll(def.getPredicates(field));
-        for (Node p : predicates) {
-            Iterator<Quad> it = base.find(Node.ANY, Node.ANY, p, Node.ANY);
-            while (it.hasNext()) {
-                Quad q = it.next();
-                if (q.getObject().isLiteral())
-                    perGraph.computeIfAbsent(graphName(q.getGraph()), g -> new long[2])[0]++;
-            }
-        }
-    }
-
     private static void countIndex(TextIndexLucene index, Map<String, long[]> perGraph) {
         String field = index.getDocDef().getGraphField();
         try (DirectoryReader reader = DirectoryReader.open(index.getDirectory())) {
@@ -151,7 +133,4 @@ public record IndexConsistency(Optional<String> storeGeneration, Optional<String
         }
     }
 
-    private static String graphName(Node g) {
-        return g.isURI() ? g.getURI() : g.toString();
-    }
 }

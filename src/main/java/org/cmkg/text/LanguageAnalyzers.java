@@ -88,25 +88,9 @@ public final class LanguageAnalyzers {
         warm.start();
     }
 
-    /** smartcn word segmentation for {@code @zh}. */
-    public static Analyzer chinese() {
-        return CHINESE;
-    }
 
-    /** Bigrams as queried: {@code 稀土产业} → {@code 稀土 土产 产业}; one character stays one. */
-    public static Analyzer chineseBigramQuery() {
-        return CHINESE_BIGRAM_QUERY;
-    }
 
-    /** Bigrams and single characters as indexed (used to find highlight positions). */
-    public static Analyzer chineseBigramIndex() {
-        return CHINESE_BIGRAM_INDEX;
-    }
 
-    /** English with stemming for {@code @en}. */
-    public static Analyzer english() {
-        return ENGLISH;
-    }
 
     /** The analyzer of the generic fields (literals without a language tag, queries without one). */
     public static Analyzer genericAnalyzer() {

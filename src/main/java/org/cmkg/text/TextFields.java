@@ -1,13 +1,14 @@
 package org.cmkg.text;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.cmkg.vocab.CMKG;
-import org.cmkg.vocab.Oa;
 
 /**
  * The Lucene fields of the text index. jena-text makes one Lucene document per indexed literal,
@@ -30,7 +31,7 @@ public final class TextFields {
     public static final IndexedPredicate PREF_LABEL = new IndexedPredicate("prefLabel", SKOS.prefLabel.asNode(), 3.0f);
     public static final IndexedPredicate ALT_LABEL = new IndexedPredicate("altLabel", SKOS.altLabel.asNode(), 2.5f);
     public static final IndexedPredicate STATEMENT = new IndexedPredicate("statement", CMKG.statement.asNode(), 1.5f);
-    public static final IndexedPredicate EXACT = new IndexedPredicate("exact", Oa.exact.asNode(), 1.0f);
+    public static final IndexedPredicate EXACT = new IndexedPredicate("exact", OA.exact.asNode(), 1.0f);
 
     /** Every indexed predicate; the first is jena-text's primary field (a bare {@code text:query "x"} searches labels). */
     public static final List<IndexedPredicate> INDEXED = List.of(LABEL, PREF_LABEL, ALT_LABEL, STATEMENT, EXACT);
@@ -48,8 +49,12 @@ public final class TextFields {
         return null;
     }
 
-    static Node node(String iri) {
-        return NodeFactory.createURI(iri);
+    private static final Set<Node> INDEXED_PREDICATES = INDEXED.stream().map(IndexedPredicate::predicate)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** Whether literals of a predicate are indexed. */
+    public static boolean isIndexed(Node predicate) {
+        return INDEXED_PREDICATES.contains(predicate);
     }
 
     private TextFields() {}

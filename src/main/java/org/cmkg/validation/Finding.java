@@ -41,6 +41,16 @@ public record Finding(Severity severity, String source, long line, long column, 
         return shape == null && focusNode == null;
     }
 
+    /** Where a syntax problem is, as {@code file:line:column: } (as much as is known), or empty. */
+    public String location() {
+        StringBuilder sb = new StringBuilder(source == null ? "" : source);
+        if (line >= 0)
+            sb.append(':').append(line);
+        if (column >= 0)
+            sb.append(':').append(column);
+        return sb.length() == 0 ? "" : sb.append(": ").toString();
+    }
+
     public boolean isViolation() {
         return severity == Severity.VIOLATION;
     }

@@ -4,20 +4,29 @@ import java.util.Map;
 
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
+import org.apache.jena.vocabulary.OA;
 
 /**
  * Expands the short forms users type for our IRIs: {@code id:country/ukraine},
- * {@code cmkg:Country}, {@code graph:wang-2025}; full IRIs pass through (checked).
+ * {@code cmkg:Country}, {@code graph:wang-2025}; full IRIs pass through (checked). Also the one
+ * place that shortens an IRI to its local name.
  */
 public final class Curies {
     private final Map<String, String> prefixes;
 
-    public Curies(String baseIri) {
+    /** @param idSpace the base of entity IRIs, {@code graphSpace} of graph IRIs (from {@code IriSpace}) */
+    public Curies(String idSpace, String graphSpace) {
         this.prefixes = Map.of(
-                "id", baseIri + "id/",
-                "graph", baseIri + "graph/",
+                "id", idSpace,
+                "graph", graphSpace,
                 "cmkg", CMKG.NS,
-                "oa", Oa.NS);
+                "oa", OA.NS);
+    }
+
+    /** The last segment of an IRI (after its last '#' or '/'), or the IRI itself if that is empty. */
+    public static String localName(String iri) {
+        int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
+        return cut >= 0 && cut < iri.length() - 1 ? iri.substring(cut + 1) : iri;
     }
 
     /** The namespace of a prefix, or null. */

@@ -1,7 +1,13 @@
 package org.cmkg.vocab;
 
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.SchemaDO;
 
 /**
  * The prefixes validation and load reports use to print IRIs compactly ({@code cmkg:Claim},
@@ -20,16 +26,16 @@ public final class ReportPrefixes {
         pm.setNsPrefix("cmkgsh", CMKG.SHAPES_NS);
         pm.setNsPrefix("id", CMKG.ID);
         pm.setNsPrefix("graph", CMKG.GRAPH);
-        pm.setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");
-        pm.setNsPrefix("dcterms", "http://purl.org/dc/terms/");
-        pm.setNsPrefix("prov", "http://www.w3.org/ns/prov#");
-        pm.setNsPrefix("oa", "http://www.w3.org/ns/oa#");
-        pm.setNsPrefix("qudt", "http://qudt.org/schema/qudt/");
-        pm.setNsPrefix("unit", "http://qudt.org/vocab/unit/");
-        pm.setNsPrefix("schema", "https://schema.org/");
-        pm.setNsPrefix("geo", "http://www.opengis.net/ont/geosparql#");
-        pm.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
-        pm.setNsPrefix("sh", "http://www.w3.org/ns/shacl#");
+        pm.setNsPrefix("skos", SKOS.uri);
+        pm.setNsPrefix("dcterms", DCTerms.NS);
+        pm.setNsPrefix("prov", Prov.NS);
+        pm.setNsPrefix("oa", OA.NS);
+        pm.setNsPrefix("qudt", Qudt.NS);
+        pm.setNsPrefix("unit", Qudt.UNIT_NS);
+        pm.setNsPrefix("schema", SchemaDO.NS);
+        pm.setNsPrefix("geo", Geo.NS);
+        pm.setNsPrefix("foaf", FOAF.NS);
+        pm.setNsPrefix("sh", SHACL.getURI());
         return pm.lock();
     }
 }

@@ -9,8 +9,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
-import org.cmkg.freshness.Cached;
-import org.cmkg.freshness.DataVersion;
+import org.cmkg.dataversion.Cached;
+import org.cmkg.dataversion.DataVersion;
 import org.cmkg.linkeddata.IriSpace;
 
 /**
@@ -39,11 +39,6 @@ public final class DatasetDescriptions {
 
     public Snapshot current() {
         return current.get();
-    }
-
-    /** The IRI of the VoID document. */
-    public String voidDocumentIri() {
-        return voidDescription.documentIri();
     }
 
     private Snapshot compute(DataVersion.Stamp stamp) {

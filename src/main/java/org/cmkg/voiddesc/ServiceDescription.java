@@ -5,7 +5,9 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.VOID;
 import org.cmkg.linkeddata.IriSpace;
+import org.cmkg.vocab.SD;
 
 /**
  * The SPARQL 1.1 Service Description of {@code /sparql}: the endpoint, SPARQL 1.1 Query, the
@@ -29,34 +31,34 @@ public final class ServiceDescription {
 
     public Model build(DatasetStatistics stats) {
         Model m = ModelFactory.createDefaultModel();
-        m.setNsPrefix("sd", Vocab.SD).setNsPrefix("void", Vocab.VOID).setNsPrefix("formats", Vocab.FORMATS)
+        m.setNsPrefix("sd", SD.NS).setNsPrefix("void", VOID.NS).setNsPrefix("formats", SD.FORMATS)
                 .setNsPrefix("dcterms", DCTerms.NS);
         Resource endpoint = m.createResource(iris.sparqlEndpoint());
         Resource service = m.createResource(iris.sparqlEndpoint() + "#service")
-                .addProperty(RDF.type, Vocab.Service)
+                .addProperty(RDF.type, SD.Service)
                 .addProperty(DCTerms.title, "Critical Minerals Knowledge Graph SPARQL endpoint (read-only)", "en")
-                .addProperty(Vocab.endpoint, endpoint)
-                .addProperty(Vocab.supportedLanguage, Vocab.SPARQL11Query)
-                .addProperty(Vocab.sdFeature, Vocab.UnionDefaultGraph)
-                .addProperty(Vocab.extensionFunction, m.createResource("http://jena.apache.org/text#query"));
+                .addProperty(SD.endpoint, endpoint)
+                .addProperty(SD.supportedLanguage, SD.SPARQL11Query)
+                .addProperty(SD.feature, SD.UnionDefaultGraph)
+                .addProperty(SD.extensionFunction, m.createResource("http://jena.apache.org/text#query"));
         if (serviceAllowed)
-            service.addProperty(Vocab.sdFeature, Vocab.BasicFederatedQuery);
+            service.addProperty(SD.feature, SD.BasicFederatedQuery);
         for (String format : RESULT_FORMATS)
-            service.addProperty(Vocab.resultFormat, m.createResource(Vocab.FORMATS + format));
+            service.addProperty(SD.resultFormat, m.createResource(SD.FORMATS + format));
 
-        Resource dataset = m.createResource(iris.sparqlEndpoint() + "#dataset").addProperty(RDF.type, Vocab.SdDataset)
+        Resource dataset = m.createResource(iris.sparqlEndpoint() + "#dataset").addProperty(RDF.type, SD.Dataset)
                 .addProperty(DCTerms.source, m.createResource(voidDocument + "#dataset"));
-        service.addProperty(Vocab.defaultDataset, dataset);
-        dataset.addProperty(Vocab.defaultGraph, m.createResource(iris.sparqlEndpoint() + "#default-graph")
-                .addProperty(RDF.type, Vocab.SdGraph)
+        service.addProperty(SD.defaultDataset, dataset);
+        dataset.addProperty(SD.defaultGraph, m.createResource(iris.sparqlEndpoint() + "#default-graph")
+                .addProperty(RDF.type, SD.Graph)
                 .addProperty(DCTerms.description, "The union of all named graphs.", "en")
-                .addLiteral(Vocab.triples, m.createTypedLiteral(java.math.BigInteger.valueOf(stats.triples()))));
-        stats.graphs().forEach((graph, count) -> dataset.addProperty(Vocab.namedGraph, m.createResource()
-                .addProperty(RDF.type, Vocab.NamedGraph)
-                .addProperty(Vocab.name, m.createResource(graph))
-                .addProperty(Vocab.graph, m.createResource()
-                        .addProperty(RDF.type, Vocab.SdGraph)
-                        .addLiteral(Vocab.triples, m.createTypedLiteral(java.math.BigInteger.valueOf(count.triples()))))));
+                .addLiteral(VOID.triples, m.createTypedLiteral(java.math.BigInteger.valueOf(stats.triples()))));
+        stats.graphs().forEach((graph, count) -> dataset.addProperty(SD.namedGraph, m.createResource()
+                .addProperty(RDF.type, SD.NamedGraph)
+                .addProperty(SD.name, m.createResource(graph))
+                .addProperty(SD.graph, m.createResource()
+                        .addProperty(RDF.type, SD.Graph)
+                        .addLiteral(VOID.triples, m.createTypedLiteral(java.math.BigInteger.valueOf(count.triples()))))));
         return m;
     }
 }

@@ -11,17 +11,21 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
-import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.VOID;
 import org.cmkg.dump.DumpFormat;
-import org.cmkg.linkeddata.Authority;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.Representation;
+import org.cmkg.vocab.Curies;
+import org.cmkg.vocab.SD;
 
 /**
  * Builds the VoID and DCAT description of the dataset from {@link DatasetStatistics}: the dataset
@@ -33,6 +37,9 @@ public final class VoidDescription {
     private static final String LANG = "http://id.loc.gov/vocabulary/iso639-1/";
     private static final String MEDIA = "https://www.iana.org/assignments/media-types/";
 
+    /** DCAT 3's {@code dcat:version}, which Jena's DCAT class (DCAT 2) lacks. */
+    private static final Property DCAT_VERSION = ResourceFactory.createProperty(DCAT.NS, "version");
+
     private final IriSpace iris;
     private final DatasetMetadata metadata;
 
@@ -43,7 +50,7 @@ public final class VoidDescription {
 
     /** The IRI of the VoID document ({@code {base}void}). */
     public String documentIri() {
-        return iris.base() + "void";
+        return iris.iri("/void");
     }
 
     /** The IRI of the dataset ({@code {base}void#dataset}). */
@@ -58,38 +65,38 @@ public final class VoidDescription {
     public Model build(DatasetStatistics stats, Graph context, Instant modified) {
         Model m = ModelFactory.createDefaultModel();
         Model data = ModelFactory.createModelForGraph(context);
-        Resource doc = m.createResource(documentIri()).addProperty(RDF.type, Vocab.DatasetDescription)
+        Resource doc = m.createResource(documentIri()).addProperty(RDF.type, VOID.DatasetDescription)
                 .addProperty(DCTerms.title, "VoID and DCAT description of the Critical Minerals Knowledge Graph", "en");
         Resource ds = m.createResource(datasetIri());
         doc.addProperty(FOAF.primaryTopic, ds);
         Resource ontology = data.createResource(iris.ontology());
 
-        ds.addProperty(RDF.type, Vocab.Dataset).addProperty(RDF.type, Vocab.DcatDataset);
+        ds.addProperty(RDF.type, VOID.Dataset).addProperty(RDF.type, DCAT.Dataset);
         describeEditorially(m, ds, ontology, modified);
         ds.addProperty(DCTerms.description, metadata.descriptionEn(), "en")
                 .addProperty(DCTerms.description, metadata.descriptionZh(), "zh");
-        ds.addProperty(Vocab.uriSpace, iris.idSpace())
-                .addProperty(Vocab.sparqlEndpoint, m.createResource(iris.sparqlEndpoint()))
-                .addLiteral(Vocab.triples, count(m, stats.triples()))
-                .addLiteral(Vocab.entities, count(m, stats.entities()))
-                .addLiteral(Vocab.distinctSubjects, count(m, stats.distinctSubjects()))
-                .addLiteral(Vocab.distinctObjects, count(m, stats.distinctObjects()))
-                .addLiteral(Vocab.properties, count(m, stats.properties().size()))
-                .addLiteral(Vocab.classes, count(m, stats.classes().size()));
+        ds.addProperty(VOID.uriSpace, iris.idSpace())
+                .addProperty(VOID.sparqlEndpoint, m.createResource(iris.sparqlEndpoint()))
+                .addLiteral(VOID.triples, count(m, stats.triples()))
+                .addLiteral(VOID.entities, count(m, stats.entities()))
+                .addLiteral(VOID.distinctSubjects, count(m, stats.distinctSubjects()))
+                .addLiteral(VOID.distinctObjects, count(m, stats.distinctObjects()))
+                .addLiteral(VOID.properties, count(m, stats.properties().size()))
+                .addLiteral(VOID.classes, count(m, stats.classes().size()));
         for (Representation r : Representation.values())
             if (r.lang() != null)
-                ds.addProperty(Vocab.feature, m.createResource(Vocab.FORMATS + formatName(r)));
-        stats.examples().forEach(e -> ds.addProperty(Vocab.exampleResource, m.createResource(e)));
-        vocabularies(stats).forEach(v -> ds.addProperty(Vocab.vocabulary, m.createResource(v)));
+                ds.addProperty(VOID.feature, m.createResource(SD.FORMATS + formatName(r)));
+        stats.examples().forEach(e -> ds.addProperty(VOID.exampleResource, m.createResource(e)));
+        vocabularies(stats).forEach(v -> ds.addProperty(VOID.vocabulary, m.createResource(v)));
         addDumps(m, ds);
         addService(m, ds);
-        stats.classes().forEach((cls, n) -> ds.addProperty(Vocab.classPartition, m.createResource()
-                .addProperty(Vocab.voidClass, m.createResource(cls)).addLiteral(Vocab.entities, count(m, n))));
-        stats.properties().forEach((p, n) -> ds.addProperty(Vocab.propertyPartition, m.createResource()
-                .addProperty(Vocab.voidProperty, m.createResource(p)).addLiteral(Vocab.triples, count(m, n))));
+        stats.classes().forEach((cls, n) -> ds.addProperty(VOID.classPartition, m.createResource()
+                .addProperty(VOID._class, m.createResource(cls)).addLiteral(VOID.entities, count(m, n))));
+        stats.properties().forEach((p, n) -> ds.addProperty(VOID.propertyPartition, m.createResource()
+                .addProperty(VOID.property, m.createResource(p)).addLiteral(VOID.triples, count(m, n))));
         addGraphSubsets(m, ds, stats, data, ontology, modified);
         addLinksets(m, ds, stats);
-        m.setNsPrefixes(Map.of("void", Vocab.VOID, "dcat", Vocab.DCAT, "dcterms", DCTerms.NS, "foaf", FOAF.NS,
+        m.setNsPrefixes(Map.of("void", VOID.NS, "dcat", DCAT.NS, "dcterms", DCTerms.NS, "foaf", FOAF.NS,
                 "xsd", XSDDatatype.XSD + "#", "rdfs", RDFS.uri, "owl", OWL.NS));
         return m;
     }
@@ -104,7 +111,7 @@ public final class VoidDescription {
                 .addLiteral(DCTerms.modified, m.createTypedLiteral(
                         modified.atOffset(ZoneOffset.UTC).withNano(0).toString(), XSDDatatype.XSDdateTime));
         if (ontology.hasProperty(OWL.versionInfo))
-            r.addProperty(Vocab.version, ontology.getProperty(OWL.versionInfo).getString());
+            r.addProperty(DCAT_VERSION, ontology.getProperty(OWL.versionInfo).getString());
         if (ontology.hasProperty(DCTerms.created))
             r.addProperty(DCTerms.issued, m.createTypedLiteral(ontology.getProperty(DCTerms.created).getString(),
                     XSDDatatype.XSDdate));
@@ -120,42 +127,42 @@ public final class VoidDescription {
     private void addDumps(Model m, Resource ds) {
         for (DumpFormat f : DumpFormat.values()) {
             Resource url = m.createResource(iris.iri(f.path()));
-            ds.addProperty(Vocab.dataDump, url);
-            ds.addProperty(Vocab.distribution, m.createResource(documentIri() + "#dump-" + f.name().toLowerCase())
-                    .addProperty(RDF.type, Vocab.Distribution)
+            ds.addProperty(VOID.dataDump, url);
+            ds.addProperty(DCAT.distribution, m.createResource(documentIri() + "#dump-" + f.name().toLowerCase())
+                    .addProperty(RDF.type, DCAT.Distribution)
                     .addProperty(DCTerms.title, "Whole dataset as gzipped " + f.lang().getLabel(), "en")
-                    .addProperty(Vocab.downloadURL, url)
-                    .addProperty(Vocab.mediaType, m.createResource(MEDIA + f.lang().getContentType().getContentTypeStr()))
-                    .addProperty(Vocab.compressFormat, m.createResource(MEDIA + "application/gzip"))
+                    .addProperty(DCAT.downloadURL, url)
+                    .addProperty(DCAT.mediaType, m.createResource(MEDIA + f.lang().getContentType().getContentTypeStr()))
+                    .addProperty(DCAT.compressFormat, m.createResource(MEDIA + "application/gzip"))
                     .addProperty(DCTerms.license, m.createResource(metadata.license()))
                     .addProperty(RDFS.seeAlso, m.createResource(iris.iri(f.checksumPath()))));
         }
     }
 
     private void addService(Model m, Resource ds) {
-        Resource service = m.createResource(documentIri() + "#sparql-service").addProperty(RDF.type, Vocab.DataService)
+        Resource service = m.createResource(documentIri() + "#sparql-service").addProperty(RDF.type, DCAT.DataService)
                 .addProperty(DCTerms.title, "SPARQL 1.1 endpoint", "en")
-                .addProperty(Vocab.endpointURL, m.createResource(iris.sparqlEndpoint()))
-                .addProperty(Vocab.servesDataset, ds);
-        ds.addProperty(Vocab.distribution, m.createResource(documentIri() + "#sparql")
-                .addProperty(RDF.type, Vocab.Distribution)
-                .addProperty(Vocab.accessURL, m.createResource(iris.sparqlEndpoint()))
-                .addProperty(Vocab.accessService, service));
+                .addProperty(DCAT.endpointURL, m.createResource(iris.sparqlEndpoint()))
+                .addProperty(DCAT.servesDataset, ds);
+        ds.addProperty(DCAT.distribution, m.createResource(documentIri() + "#sparql")
+                .addProperty(RDF.type, DCAT.Distribution)
+                .addProperty(DCAT.accessURL, m.createResource(iris.sparqlEndpoint()))
+                .addProperty(DCAT.accessService, service));
     }
 
     private void addGraphSubsets(Model m, Resource ds, DatasetStatistics stats, Model data, Resource ontology, Instant modified) {
         Map<String, String> documentOfGraph = new java.util.HashMap<>();
         stats.documents().forEach((docIri, graphIri) -> documentOfGraph.putIfAbsent(graphIri, docIri));
         stats.graphs().forEach((graphIri, count) -> {
-            String name = graphIri.startsWith(iris.base() + "graph/") ? graphIri.substring((iris.base() + "graph/").length())
+            String name = graphIri.startsWith(iris.graphSpace()) ? graphIri.substring(iris.graphSpace().length())
                     : Integer.toHexString(graphIri.hashCode());
             Resource subset = m.createResource(documentIri() + "#graph-" + name)
-                    .addProperty(RDF.type, Vocab.Dataset).addProperty(RDF.type, Vocab.DcatDataset)
-                    .addProperty(Vocab.name, m.createResource(graphIri))
-                    .addProperty(Vocab.inDataset, ds)
-                    .addLiteral(Vocab.triples, count(m, count.triples()))
-                    .addLiteral(Vocab.distinctSubjects, count(m, count.subjects()));
-            ds.addProperty(Vocab.subset, subset);
+                    .addProperty(RDF.type, VOID.Dataset).addProperty(RDF.type, DCAT.Dataset)
+                    .addProperty(SD.name, m.createResource(graphIri))
+                    .addProperty(VOID.inDataset, ds)
+                    .addLiteral(VOID.triples, count(m, count.triples()))
+                    .addLiteral(VOID.distinctSubjects, count(m, count.subjects()));
+            ds.addProperty(VOID.subset, subset);
             String docIri = documentOfGraph.get(graphIri);
             if (docIri != null)
                 describeDocumentSubset(m, subset, data.createResource(docIri), ontology, modified);
@@ -183,16 +190,16 @@ public final class VoidDescription {
     private void addLinksets(Model m, Resource ds, DatasetStatistics stats) {
         stats.links().forEach((authority, byPredicate) -> {
             Resource target = m.createResource(documentIri() + "#" + authority.name().toLowerCase())
-                    .addProperty(RDF.type, Vocab.Dataset).addProperty(DCTerms.title, authority.title())
+                    .addProperty(RDF.type, VOID.Dataset).addProperty(DCTerms.title, authority.title())
                     .addProperty(FOAF.homepage, m.createResource(authority.homepage()));
             byPredicate.forEach((predicate, n) -> {
                 Resource linkset = m.createResource(documentIri() + "#links-" + authority.name().toLowerCase() + "-"
-                                + localName(predicate))
-                        .addProperty(RDF.type, Vocab.Linkset)
-                        .addProperty(Vocab.subjectsTarget, ds).addProperty(Vocab.objectsTarget, target)
-                        .addProperty(Vocab.linkPredicate, m.createResource(predicate))
-                        .addLiteral(Vocab.triples, count(m, n));
-                ds.addProperty(Vocab.subset, linkset);
+                                + Curies.localName(predicate))
+                        .addProperty(RDF.type, VOID.Linkset)
+                        .addProperty(VOID.subjectsTarget, ds).addProperty(VOID.objectsTarget, target)
+                        .addProperty(VOID.linkPredicate, m.createResource(predicate))
+                        .addLiteral(VOID.triples, count(m, n));
+                ds.addProperty(VOID.subset, linkset);
             });
         });
     }
@@ -208,10 +215,6 @@ public final class VoidDescription {
     private static String namespace(String iri) {
         int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
         return cut > 0 ? iri.substring(0, cut + 1) : iri;
-    }
-
-    private static String localName(String iri) {
-        return iri.substring(namespace(iri).length());
     }
 
     private static String formatName(Representation r) {

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.Filter;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+
+import jakarta.servlet.Filter;
 
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.RouteModule;
@@ -16,6 +16,7 @@ import org.cmkg.linkeddata.GraphResponder;
 import org.cmkg.linkeddata.GraphResponder.Target;
 import org.cmkg.linkeddata.HtmlWriter;
 import org.cmkg.linkeddata.PageLayout;
+import org.cmkg.web.i18n.Ui;
 import org.cmkg.linkeddata.Representation;
 import org.cmkg.sparql.SparqlEndpoint;
 
@@ -61,17 +62,17 @@ public final class VoidModule implements RouteModule {
     private void serve(Context ctx, Target target) {
         Representation representation = responder.choose(ctx, target);
         DatasetDescriptions.Snapshot snapshot = descriptions.current();
-        responder.respond(ctx, target, representation, snapshot.voidModel().getGraph(), () -> html(snapshot));
+        responder.respond(ctx, target, representation, snapshot.voidModel().getGraph(), () -> html(Ui.of(ctx), snapshot));
     }
 
-    private String html(DatasetDescriptions.Snapshot snapshot) {
+    private String html(Ui ui, DatasetDescriptions.Snapshot snapshot) {
         DatasetStatistics s = snapshot.statistics();
         HtmlWriter w = new HtmlWriter().element("h1", "Dataset description (VoID, DCAT)");
         w.open("p", "class", "formats").text("As data: ");
         for (Representation r : Representation.values())
             if (r != Representation.HTML)
                 w.link(PATH + "." + r.suffix(), r.suffix());
-        w.close("p").open("table");
+        w.close("p").open("table", "class", "props");
         row(w, "Triples (union of graphs)", s.triples());
         row(w, "Quads", s.quads());
         row(w, "Entities (IRIs under the URI space)", s.entities());
@@ -83,7 +84,7 @@ public final class VoidModule implements RouteModule {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         responder.rdf().write(snapshot.voidModel().getGraph(), Representation.TURTLE, out);
         w.open("pre").text(out.toString(StandardCharsets.UTF_8)).close("pre");
-        return PageLayout.page("Dataset description", w.toString());
+        return PageLayout.page(ui, "Dataset description", w.toString());
     }
 
     private static void row(HtmlWriter w, String name, long value) {

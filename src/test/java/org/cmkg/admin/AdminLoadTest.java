@@ -52,8 +52,12 @@ class AdminLoadTest {
     static void start() {
         ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1")
                 .withSources(List.of(new RdfLocation.Folder(Path.of("ontology")), new RdfLocation.Folder(Path.of("rdf-data"))));
-        app = Application.start(config, StoreConfig.inMemory().withDirectory(dir.resolve("store"))
-                .withAdminToken(TOKEN).withMaxUploadBytes(4L * 1024 * 1024));
+        // The readers below query without pause from one address for as long as a load takes, and
+        // on a busy machine their queries may wait long for a slot: no budget, a patient queue.
+        config = config.withLimits(config.limits().withClientQueryBudget(java.time.Duration.ZERO)
+                .withAdmission(config.limits().maxConcurrentQueries(), 32, java.time.Duration.ofMinutes(2)));
+        app = Application.start(config.withStore(StoreConfig.inMemory().withDirectory(dir.resolve("store"))
+                .withAdminToken(TOKEN).withMaxUploadBytes(4L * 1024 * 1024)));
         http = new Http(app.port());
     }
 
@@ -73,6 +77,21 @@ class AdminLoadTest {
         assertEquals(403, wrong.statusCode(), wrong.body());
         HttpResponse<String> basic = http.post(AdminModule.PATH, "application/trig", body, "Authorization", "Basic dXNlcjpwYXNz");
         assertEquals(401, basic.statusCode());
+    }
+
+    @Test
+    void theAdminRouteSharesNothingWithOtherOrigins() throws IOException {
+        String body = Files.readString(SAMPLES.resolve("valid-document.trig"));
+        HttpResponse<String> post = http.post(AdminModule.PATH, "application/trig", body, "Origin", "https://elsewhere.example");
+        assertEquals(401, post.statusCode(), post.body());
+        HttpResponse<String> preflight = http.request("OPTIONS", AdminModule.PATH, null, null, "Origin", "https://elsewhere.example",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization, content-type");
+        for (HttpResponse<String> r : List.of(post, preflight))
+            assertTrue(r.headers().map().keySet().stream().noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-")),
+                    r.request().method() + " " + r.headers().map());
+        // The public routes still answer other origins.
+        HttpResponse<String> health = http.get("/health", "Origin", "https://elsewhere.example");
+        assertEquals("https://elsewhere.example", health.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     }
 
     @Test

@@ -34,6 +34,6 @@ class AdminRouteAbsentTest {
                 "Authorization", "Bearer some-token-that-looks-right");
         assertEquals(404, r.statusCode(), r.body());
         assertEquals("Not Found", Http.json(r).get("error").getAsString());
-        assertFalse(http.get("/").body().contains(AdminModule.PATH), "the landing page does not list it");
+        assertFalse(http.get("/api").body().contains(AdminModule.PATH), "the API page does not list it");
     }
 }

@@ -114,7 +114,9 @@ public final class ServiceBenchmark {
         Path archive = jar.resolveSibling("cmkg.jsa");
         if (Files.exists(archive))
             command.add("-XX:SharedArchiveFile=" + archive);
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        // One client (this benchmark, from one address) keeps every slot busy on purpose: no query-time budget.
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--client-query-budget", "0"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -97,6 +97,18 @@ class CliTest {
     }
 
     @Test
+    void sizesAcceptBinaryMultiples() {
+        SizeConverter c = new SizeConverter();
+        assertEquals(64L * 1024 * 1024, c.convert("64MB"));
+        assertEquals(500L * 1024, c.convert("500 kb"));
+        assertEquals(1024L * 1024 * 1024, c.convert("1G"));
+        assertEquals(1_048_576L, c.convert("1048576"));
+        Run bad = run("serve", "--max-body", "large");
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("not a size"), bad.err());
+    }
+
+    @Test
     void aFileThatDoesNotParseStopsStartUpNamingFileAndLine(@TempDir Path dir) throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
         Files.writeString(data.resolve("broken.trig"), """
@@ -110,6 +122,19 @@ class CliTest {
         assertEquals(ExitCodes.DATA_ERROR, run.exitCode());
         assertTrue(run.err().contains("broken.trig:5"), run.err());
         assertTrue(run.err().startsWith("cmkg: cannot load data:"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void dataThatBreaksTheShapesStopsTheInMemoryStartNamingNodeAndShape(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.copy(Path.of("src/test/resources/ingest/violating-document.trig"), data.resolve("violating-document.trig"));
+        Run run = run("serve", "--port", "0", "--data", data.toString(), "--ontology", Fixture.folder("ontology").toString());
+        assertEquals(ExitCodes.DATA_ERROR, run.exitCode());
+        assertTrue(run.err().startsWith("cmkg: cannot load data:"), run.err());
+        assertTrue(run.err().contains("does not pass validation"), run.err());
+        assertTrue(run.err().contains("focus <https://w3id.org/cmkg/id/claim/test-violation/c001>"), run.err());
+        assertTrue(run.err().contains("shape cmkgsh:Claim-statementEn"), run.err());
         assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
     }
 

@@ -13,19 +13,21 @@ import org.apache.jena.graph.Node;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.generate.CorpusGenerator;
-import org.cmkg.ingest.FocusValidator;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.IngestReport;
-import org.cmkg.ingest.ServingStore;
+import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.SourceFiles;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.IndexInconsistentException;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.ChildJvm;
 import org.cmkg.testing.CrashBetweenCommits;
+import org.cmkg.testing.Loaded;
 import org.cmkg.testing.StoreContent;
+import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,14 +48,14 @@ class CrashRecoveryTest {
     static void corpus() {
         corpus = dir.resolve("corpus");
         new CorpusGenerator().generate(new CorpusGenerator.Options(250_000, corpus, 5), n -> {});
-        validator = FocusValidator.forOntology(new RdfLocation.Folder(Path.of("ontology")));
+        validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
     }
 
     /** A store holding the project's ontology and data. */
     static StoreContent storeWithProjectData(Path store) {
         try (ServedDataset data = PersistentStore.open(store, "test")) {
             IngestReport r = Ingest.into(data, validator).run(SourceFiles.expand(List.of(Path.of("ontology"), Path.of("rdf-data")),
-                    ServerConfig.DEFAULT_BASE_IRI, Optional.empty()), Ingest.Options.forServer(), IngestProgress.NONE);
+                    new IriSpace(ServerConfig.DEFAULT_BASE_IRI), Optional.empty()), Ingest.Options.forServer(), IngestProgress.NONE);
             assertTrue(r.committed(), r.validation()::toString);
             return StoreContent.of(data);
         }
@@ -98,11 +100,11 @@ class CrashRecoveryTest {
 
         ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1")
                 .withSources(List.of(new RdfLocation.Folder(Path.of("ontology")), new RdfLocation.Folder(Path.of("rdf-data"))));
-        IndexInconsistentException refused = assertThrows(IndexInconsistentException.class, () -> ServingStore.open(config, store));
+        IndexInconsistentException refused = assertThrows(IndexInconsistentException.class, () -> Loaded.store(config.withStore(store)));
         assertTrue(refused.getMessage().contains("cmkg reindex --store " + store), refused.getMessage());
 
         assertEquals(ExitCodes.OK, Cli.run("reindex", "--quiet", "--store", store.toString()));
-        try (ServedDataset data = ServingStore.open(config, store)) {
+        try (ServedDataset data = Loaded.store(config.withStore(store))) {
             assertTrue(IndexConsistency.check(data.base(), data.textIndex()).consistent());
             assertEquals(1, data.textIndex().query((Node) null, "statement_zh:\"铪矿藏\"", null, null, 10).size(),
                     "the claim loaded before the crash is searchable after reindex");

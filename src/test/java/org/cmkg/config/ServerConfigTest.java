@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.List;
 
+import org.cmkg.linkeddata.IriSpace;
 import org.junit.jupiter.api.Test;
 
 class ServerConfigTest {
@@ -18,7 +19,7 @@ class ServerConfigTest {
         assertEquals(List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), config.sources());
         assertEquals(Duration.ofSeconds(30), config.queryTimeout());
         assertEquals(false, config.serviceAllowed());
-        assertEquals("https://w3id.org/cmkg/graph/wang-2025", config.graphIri("wang-2025"));
+        assertEquals("https://w3id.org/cmkg/graph/wang-2025", new IriSpace(config.baseIri()).graph("wang-2025"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.cmkg.freshness.DataVersion;
+import org.cmkg.dataversion.DataVersion;
 import org.junit.jupiter.api.Test;
 
 /** The dump files' life: produced once per data version, replaced after a change, removed on close. */

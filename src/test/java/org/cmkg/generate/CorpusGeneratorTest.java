@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryExecutionFactory;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.cmkg.knowledge.KnowledgeFiles;
+import org.cmkg.rdfdata.KnowledgeFiles;
 import org.cmkg.validation.DataValidator;
 import org.cmkg.validation.ValidationReport;
 import org.junit.jupiter.api.BeforeAll;

@@ -13,11 +13,13 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.text.TextHit;
 import org.apache.jena.system.Txn;
 import org.cmkg.config.RdfLocation;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.StoreContent;
 import org.cmkg.validation.Finding;
+import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class AtomicLoadTest {
 
     @BeforeAll
     static void loadTheProjectData() {
-        validator = FocusValidator.forOntology(new RdfLocation.Folder(Path.of("ontology")));
+        validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
         store = PersistentStore.open(dir.resolve("store"), "test");
         IngestReport report = load(List.of(Path.of("ontology"), Path.of("rdf-data")));
         assertTrue(report.committed(), report.validation()::toString);
@@ -47,7 +49,7 @@ class AtomicLoadTest {
     }
 
     static IngestReport load(List<Path> paths) {
-        return Ingest.into(store, validator).run(SourceFiles.expand(paths, NAMING, Optional.empty()),
+        return Ingest.into(store, validator).run(SourceFiles.expand(paths, new IriSpace(NAMING), Optional.empty()),
                 Ingest.Options.forServer(), IngestProgress.NONE);
     }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 import org.cmkg.config.RdfLocation;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.validation.Finding;
+import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class SafeParsingTest {
         });
         network.start();
         url = "http://127.0.0.1:" + network.getAddress().getPort();
-        validator = FocusValidator.forOntology(new RdfLocation.Folder(Path.of("ontology")));
+        validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
     }
 
     @AfterAll
@@ -82,7 +84,7 @@ class SafeParsingTest {
     void theContextWeShipIsUsedOffline() throws IOException {
         Path file = write("shipped.jsonld", """
                 {"@context": "https://w3id.org/cmkg/context.jsonld",
-                 "@id": "id:country/testland", "@type": "cmkg:Country",
+                 "@id": "https://w3id.org/cmkg/id/country/testland", "@type": "cmkg:Country",
                  "rdfs:label": [{"@value": "测试国", "@language": "zh"}, {"@value": "Testland", "@language": "en"}]}
                 """);
         IngestReport report = check(file);
@@ -140,7 +142,7 @@ class SafeParsingTest {
     }
 
     private static IngestReport check(Path file) {
-        List<IngestSource> sources = SourceFiles.expand(List.of(file), "https://w3id.org/cmkg/", Optional.empty());
+        List<IngestSource> sources = SourceFiles.expand(List.of(file), new IriSpace("https://w3id.org/cmkg/"), Optional.empty());
         return Ingest.standalone(validator).run(sources, Ingest.Options.forServer().withCommit(false), IngestProgress.NONE);
     }
 

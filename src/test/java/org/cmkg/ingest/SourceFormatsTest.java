@@ -19,9 +19,11 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.cmkg.config.RdfLocation;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class SourceFormatsTest {
                 <https://w3id.org/cmkg/id/country/nq> <http://www.w3.org/2000/01/rdf-schema#label> "Q land"@en <https://w3id.org/cmkg/graph/named-in-nquads> .
                 """);
         write(in.resolve("a-jsonld.jsonld"), """
-                {"@context": "https://w3id.org/cmkg/context.jsonld", "@id": "id:country/jsonld", "@type": "cmkg:Country",
+                {"@context": "https://w3id.org/cmkg/context.jsonld", "@id": "https://w3id.org/cmkg/id/country/jsonld", "@type": "cmkg:Country",
                  "rdfs:label": [{"@value": "杰国", "@language": "zh"}, {"@value": "J land", "@language": "en"}]}
                 """);
         write(in.resolve("a-rdfxml.rdf"), """
@@ -71,8 +73,8 @@ class SourceFormatsTest {
         Files.writeString(in.resolve("README.txt"), "not RDF: skipped when a directory is loaded");
 
         store = PersistentStore.open(dir.resolve("store"), "test");
-        FocusValidator validator = FocusValidator.forOntology(new RdfLocation.Folder(Path.of("ontology")));
-        IngestReport report = Ingest.into(store, validator).run(SourceFiles.expand(List.of(in), NAMING, Optional.empty()),
+        FocusValidator validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
+        IngestReport report = Ingest.into(store, validator).run(SourceFiles.expand(List.of(in), new IriSpace(NAMING), Optional.empty()),
                 Ingest.Options.forServer(), IngestProgress.NONE);
         assertTrue(report.committed(), report.validation()::toString);
         assertEquals(7, report.files());
@@ -105,17 +107,17 @@ class SourceFormatsTest {
         Path file = dir.resolve("other.ttl");
         write(file, LABELS.formatted("other", "他", "Other"));
         Node graph = NodeFactory.createURI("https://example.org/graph/chosen");
-        List<IngestSource> sources = SourceFiles.expand(List.of(file), NAMING, Optional.of(graph));
+        List<IngestSource> sources = SourceFiles.expand(List.of(file), new IriSpace(NAMING), Optional.of(graph));
         assertEquals(graph, sources.get(0).defaultGraph());
     }
 
     @Test
     void aNamedFileThatIsNotRdfOrMissingIsAUsageError() {
         IllegalArgumentException notRdf = assertThrows(IllegalArgumentException.class,
-                () -> SourceFiles.expand(List.of(dir.resolve("in/README.txt")), NAMING, Optional.empty()));
+                () -> SourceFiles.expand(List.of(dir.resolve("in/README.txt")), new IriSpace(NAMING), Optional.empty()));
         assertTrue(notRdf.getMessage().contains("not an RDF file"), notRdf.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> SourceFiles.expand(List.of(dir.resolve("nothing.ttl")), NAMING, Optional.empty()));
+                () -> SourceFiles.expand(List.of(dir.resolve("nothing.ttl")), new IriSpace(NAMING), Optional.empty()));
         assertTrue(missing.getMessage().contains("No such file"), missing.getMessage());
     }
 

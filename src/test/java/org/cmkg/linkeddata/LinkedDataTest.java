@@ -125,7 +125,7 @@ class LinkedDataTest {
         assertTrue(html.contains("乌克兰"), "Chinese label");
         assertTrue(html.contains("href=\"http://www.wikidata.org/entity/Q212\""), "link out to Wikidata");
         assertTrue(html.contains("href=\"/id/country/ukraine.ttl\""), "link to another format");
-        assertTrue(html.contains("/sparql?query="), "query this in SPARQL");
+        assertTrue(html.contains("href=\"/query#query=SELECT"), "query this in the SPARQL workbench");
         assertTrue(html.contains(HtmlWriter.escape(claimQuote)), "quotes of the claims about it");
     }
 
@@ -236,8 +236,8 @@ class LinkedDataTest {
     }
 
     @Test
-    void landingPageNamesTheLinkingEndpoints() {
-        String landing = http.get("/").body();
+    void apiPageNamesTheLinkingEndpoints() {
+        String landing = http.get("/api").body();
         for (String path : List.of("/id/{kind}/{key}", "/ontology", "/.well-known/void", "/dumps/cmkg.trig.gz", "/reconcile"))
             assertTrue(landing.contains(path), path);
     }

@@ -8,11 +8,12 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.resultset.SPARQLResult;
 import org.apache.jena.system.Txn;
 import org.cmkg.config.ServerConfig;
-import org.cmkg.store.InMemoryStore;
+import org.cmkg.ingest.StartupLoad;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.testing.Loaded;
 
 /**
- * The default data loaded exactly as the server loads it ({@link InMemoryStore} with
+ * The default data loaded exactly as the server loads it ({@link Loaded}, the start-up load, with
  * {@link ServerConfig#defaults()}: the ontology and {@code rdf-data/} embedded in the build, the
  * jena-text index, the union default graph), and queries run against the same view the SPARQL
  * endpoint serves, so {@code text:query} works as it does for users.
@@ -22,7 +23,7 @@ final class QueryRunner implements AutoCloseable {
     private final ServedDataset data;
 
     QueryRunner() {
-        this.data = InMemoryStore.createAndLoad(ServerConfig.defaults());
+        this.data = Loaded.store(ServerConfig.defaults());
     }
 
     /** Runs a SELECT, ASK or CONSTRUCT query in a read transaction; the result is fully materialised. */

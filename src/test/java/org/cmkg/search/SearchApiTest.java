@@ -209,6 +209,24 @@ class SearchApiTest {
                 + "&constraintCategory=cmkg:GeopoliticalConflict").get("total").getAsInt());
     }
 
+    @Test
+    void claimKindIsAFacetAndAHitCarriesKindSectionStatementsAndBothLabels() {
+        JsonObject all = search(q("稀土") + "&country=china&type=claim");
+        JsonObject facets = all.getAsJsonObject("facets");
+        // c003 and c007 are facts, c004 an assessment.
+        assertEquals(2, count(facets, "claimKind", "https://w3id.org/cmkg/ontology#Fact"));
+        assertEquals(1, count(facets, "claimKind", "https://w3id.org/cmkg/ontology#Assessment"));
+        JsonObject assessments = search(q("稀土") + "&country=china&type=claim&claimKind=Assessment");
+        assertEquals(List.of("claim/gao-zhang-2025/c004"), iris(assessments));
+        JsonObject hit = assessments.getAsJsonArray("hits").get(0).getAsJsonObject();
+        assertEquals("https://w3id.org/cmkg/ontology#Assessment", hit.get("claimKind").getAsString());
+        assertEquals(ID + "document/gao-zhang-2025/section/4-2", hit.getAsJsonObject("section").get("iri").getAsString());
+        assertTrue(hit.getAsJsonObject("statements").has("en") && hit.getAsJsonObject("statements").has("zh"));
+        assertEquals("中国采用电动采矿系统缩短开采周期", hit.getAsJsonObject("labels").get("zh").getAsString());
+        assertTrue(hit.getAsJsonObject("labels").has("en"));
+        assertEquals(400, server.http().get("/api/search?q=" + Http.enc("稀土") + "&claimKind=Rumour").statusCode());
+    }
+
     private static long count(JsonObject facets, String facet, String iri) {
         for (JsonElement v : facets.getAsJsonArray(facet))
             if (v.getAsJsonObject().get("iri").getAsString().equals(iri))

@@ -11,15 +11,15 @@ import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.cmkg.search.SearchResponse.FacetValue;
-import org.cmkg.store.UnionDefaultGraph;
-import org.cmkg.text.TextIndexFactory;
+import org.cmkg.linkeddata.IriSpace;
+import org.cmkg.store.InMemoryStore;
+import org.cmkg.store.ServedDataset;
+import org.cmkg.text.PrebuiltIndex;
 import org.cmkg.text.TextIndexer;
 import org.cmkg.text.TextSearcher;
 import org.cmkg.vocab.CMKG;
@@ -42,7 +42,7 @@ class SearchTotalsTest {
     static final Node PROV_DERIVED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
     static final Node ENTITIES = NodeFactory.createURI(BASE + "graph/entities");
 
-    static TextIndexLucene index;
+    static ServedDataset data;
     static DatasetGraph writable;
     static TextSearcher searcher;
     static SearchService service;
@@ -54,10 +54,10 @@ class SearchTotalsTest {
 
     @BeforeAll
     static void build() {
-        index = TextIndexFactory.inMemory();
-        DatasetGraph base = DatasetGraphFactory.createTxnMem();
-        writable = TextIndexFactory.indexed(base, index);
-        // Written as the in-memory start writes: the data first, then the index in one pass.
+        data = InMemoryStore.create();
+        writable = data.writable();
+        DatasetGraph base = data.base();
+        // Written as the start-up load writes: the data first, then the index in one pass.
         Txn.executeWrite(base, () -> {
             for (int k = 0; k < COUNTRIES; k++) {
                 Node country = uri(country(k));
@@ -81,9 +81,9 @@ class SearchTotalsTest {
                 }
             }
         });
-        TextIndexer.indexAll(base, index, 2);
-        searcher = new TextSearcher(index);
-        service = new SearchService(UnionDefaultGraph.over(writable), searcher, BASE);
+        TextIndexer.fill(base, data.textIndex(), 2, PrebuiltIndex.NONE);
+        searcher = new TextSearcher(data.textIndex());
+        service = new SearchService(data.queryable(), searcher, new IriSpace(BASE));
         service.refresh();
     }
 
@@ -91,7 +91,7 @@ class SearchTotalsTest {
     static void close() {
         service.awaitBackgroundWork();
         searcher.close();
-        writable.close();
+        data.close();
     }
 
     static String country(int k) {

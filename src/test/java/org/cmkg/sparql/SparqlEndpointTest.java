@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFactory;
@@ -237,6 +238,14 @@ class SparqlEndpointTest {
 
     private static void assertClientError(HttpResponse<String> r) {
         assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.statusCode() + " " + r.body());
+        assertFalse(Http.json(r).get("message").getAsString().startsWith("{"), "one JSON body, not JSON inside JSON: " + r.body());
+    }
+
+    @Test
+    void anUpdateSentToAnUpdatePathIsAPlain404() {
+        HttpResponse<String> r = http.post("/sparql/update", "application/sparql-update", "INSERT DATA { <a:b> <a:c> <a:d> }");
+        assertEquals(404, r.statusCode(), r.body());
+        assertClientError(r);
     }
 
     @Test
@@ -250,12 +259,15 @@ class SparqlEndpointTest {
     @Test
     void corsAnswersCrossOriginGetAndPreflightWithoutCredentials() {
         HttpResponse<String> get = http.get("/sparql?query=" + Http.enc("ASK {}"), "Origin", "https://example.org");
-        assertEquals("*", get.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        // Jetty's CrossOriginHandler allows any origin by naming it (with Vary: Origin) rather than by "*".
+        assertEquals("https://example.org", get.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(get.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Origin")), get.headers().toString());
         assertTrue(get.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
         HttpResponse<String> preflight = http.request("OPTIONS", "/sparql", null, null, "Origin", "https://example.org",
                 "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
-        assertEquals(204, preflight.statusCode());
-        assertEquals("GET, POST", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        assertTrue(preflight.statusCode() == 200 || preflight.statusCode() == 204, "preflight answered: " + preflight.statusCode());
+        assertEquals(Set.of("GET", "POST"), Set.of(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")
+                .split("\\s*,\\s*")));
         assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
     }
 

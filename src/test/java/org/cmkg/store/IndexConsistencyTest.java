@@ -10,11 +10,13 @@ import java.util.Optional;
 
 import org.apache.lucene.index.Term;
 import org.cmkg.config.RdfLocation;
-import org.cmkg.ingest.FocusValidator;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
+import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.SourceFiles;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.testing.StoreContent;
+import org.cmkg.validation.FocusValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +28,9 @@ class IndexConsistencyTest {
     @Test
     void lostIndexDocumentsAreDetectedPerGraphAndRebuilt() throws Exception {
         try (ServedDataset data = PersistentStore.open(dir, "test")) {
-            FocusValidator validator = FocusValidator.forOntology(new RdfLocation.Folder(Path.of("ontology")));
+            FocusValidator validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
             assertTrue(Ingest.into(data, validator).run(SourceFiles.expand(List.of(Path.of("rdf-data")),
-                    "https://w3id.org/cmkg/", Optional.empty()), Ingest.Options.forServer(), IngestProgress.NONE).committed());
+                    new IriSpace("https://w3id.org/cmkg/"), Optional.empty()), Ingest.Options.forServer(), IngestProgress.NONE).committed());
             StoreContent loaded = StoreContent.of(data);
             IndexConsistency ok = IndexConsistency.check(data.base(), data.textIndex());
             assertTrue(ok.consistent(), ok.describe());

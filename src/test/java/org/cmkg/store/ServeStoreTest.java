@@ -14,7 +14,6 @@ import com.google.gson.JsonArray;
 import org.cmkg.Application;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
-import org.cmkg.config.StoreConfig;
 import org.cmkg.testing.ChildJvm;
 import org.cmkg.testing.Http;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +48,7 @@ class ServeStoreTest {
     void aRestartServesTheSameAnswersFromDiskWithoutReloading() throws Exception {
         String count;
         String textHits;
-        try (Application first = Application.start(projectData, StoreConfig.inMemory().withDirectory(store))) {
+        try (Application first = Application.start(projectData.withStore(store))) {
             Http http = new Http(first.port());
             count = select(http, COUNT).toString();
             textHits = select(http, TEXT).toString();
@@ -69,7 +68,7 @@ class ServeStoreTest {
         // Started again with no data folders at all: everything comes from the store.
         Path empty = Files.createDirectories(dir.resolve("no-data"));
         ServerConfig nothingToLoad = projectData.withSources(List.of(new RdfLocation.Folder(empty)));
-        try (Application second = Application.start(nothingToLoad, StoreConfig.inMemory().withDirectory(store))) {
+        try (Application second = Application.start(nothingToLoad.withStore(store))) {
             Http http = new Http(second.port());
             assertEquals(count, select(http, COUNT).toString());
             assertEquals(textHits, select(http, TEXT).toString());
@@ -83,7 +82,7 @@ class ServeStoreTest {
         // release the store ("Active transactions").
         Path own = dir.resolve("closed-at-once");
         for (int round = 0; round < 3; round++) {
-            Application app = Application.start(projectData, StoreConfig.inMemory().withDirectory(own));
+            Application app = Application.start(projectData.withStore(own));
             app.close();
         }
         PersistentStore.open(own, "test").close();

@@ -8,14 +8,16 @@ import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.lucene.store.Directory;
 import org.cmkg.config.RdfLocation;
-import org.cmkg.ingest.FocusValidator;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
+import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.SourceFiles;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextIndexFactory;
+import org.cmkg.validation.FocusValidator;
 
 /**
  * A child-process main: loads files into a store and dies (exit 77, no clean-up, like a power cut)
@@ -45,13 +47,13 @@ public final class CrashBetweenCommits {
 
     public static void main(String[] args) {
         Path store = Path.of(args[0]);
-        FocusValidator validator = FocusValidator.forOntology(new RdfLocation.Folder(Path.of("ontology")));
+        FocusValidator validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
         LanguageAnalyzers.registerWithJenaText();
         ServedDataset data = PersistentStore.open(store, "crash test",
                 dir -> new HaltingIndex(dir, TextIndexFactory.indexConfig()));
         List<Path> files = List.of(args).subList(1, args.length).stream().map(Path::of).toList();
         HaltingIndex.armed = true;
-        Ingest.into(data, validator).run(SourceFiles.expand(files, "https://w3id.org/cmkg/", Optional.empty()),
+        Ingest.into(data, validator).run(SourceFiles.expand(files, new IriSpace("https://w3id.org/cmkg/"), Optional.empty()),
                 Ingest.Options.forServer(), IngestProgress.NONE);
         System.out.println("the commit did not reach the index: the test hook failed");
         System.exit(1);

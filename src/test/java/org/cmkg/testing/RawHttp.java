@@ -58,6 +58,13 @@ public final class RawHttp implements AutoCloseable {
         return readResponse();
     }
 
+    /** Sends {@code request} exactly as given (request line, headers, body) and returns the response. */
+    public String rawRequest(String request) throws IOException {
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return readResponse();
+    }
+
     /** Whether a response announced that the server closes the connection after it. */
     public static boolean announcesClose(String response) {
         return response.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");

@@ -22,11 +22,12 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.cmkg.config.RdfLocation;
+import org.apache.lucene.store.Directory;
 import org.cmkg.search.SearchLanguage;
 import org.cmkg.search.UserQueryParser;
-import org.cmkg.store.RdfLoader;
+import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.Fixture;
+import org.cmkg.testing.Loaded;
 import org.cmkg.vocab.CMKG;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,17 +97,19 @@ class SharedReaderTextIndexTest {
 
     @Test
     void denseNormsScoreExactlyAsLucenesOwn() throws Exception {
-        new RdfLoader("https://w3id.org/cmkg/").load(List.of(new RdfLocation.Folder(Fixture.folder("ontology")),
-                new RdfLocation.Folder(Fixture.folder("rdf-data"))), dataset);
-        Txn.executeWrite(dataset, () -> dataset.add(G, C2, RDFS.label.asNode(), NodeFactory.createLiteralLang("稀土", "zh")));
-        try (DirectoryReader plain = DirectoryReader.open(index.getDirectory());
-             DirectoryReader dense = DenseNormsReader.wrap(DirectoryReader.open(index.getDirectory()))) {
-            for (String q : List.of("稀土", "rare earth", "lithium", "乌克兰 储量", "\"rare earth\"", "electro*")) {
-                Query query = new UserQueryParser(SearchLanguage.parse(null)).parse(q);
-                ScoreDoc[] expected = new IndexSearcher(plain).search(query, 1000).scoreDocs;
-                ScoreDoc[] actual = new IndexSearcher(dense).search(query, 1000).scoreDocs;
-                assertTrue(expected.length > 0, q);
-                assertArrayEquals(summary(expected), summary(actual), q);
+        try (ServedDataset fixture = Loaded.store(Fixture.config())) {
+            DatasetGraph data = fixture.writable();
+            Txn.executeWrite(data, () -> data.add(G, C2, RDFS.label.asNode(), NodeFactory.createLiteralLang("稀土", "zh")));
+            Directory directory = fixture.textIndex().getDirectory();
+            try (DirectoryReader plain = DirectoryReader.open(directory);
+                 DirectoryReader dense = DenseNormsReader.wrap(DirectoryReader.open(directory))) {
+                for (String q : List.of("稀土", "rare earth", "lithium", "乌克兰 储量", "\"rare earth\"", "electro*")) {
+                    Query query = new UserQueryParser(SearchLanguage.parse(null)).parse(q);
+                    ScoreDoc[] expected = new IndexSearcher(plain).search(query, 1000).scoreDocs;
+                    ScoreDoc[] actual = new IndexSearcher(dense).search(query, 1000).scoreDocs;
+                    assertTrue(expected.length > 0, q);
+                    assertArrayEquals(summary(expected), summary(actual), q);
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package org.cmkg.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,8 +12,13 @@ import org.apache.jena.query.text.TextHit;
 import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.cmkg.config.RdfLocation;
-import org.cmkg.store.RdfLoader;
+import org.cmkg.ingest.IngestSource;
+import org.cmkg.ingest.SourceFiles;
+import org.cmkg.ingest.SourceParser;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.testing.Fixture;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +34,26 @@ class TextIndexerTest {
         return subjects;
     }
 
+    /** The fixture parsed by the pipeline's parser, written in one transaction (through jena-text if it wraps the dataset). */
+    private static void load(DatasetGraph target) {
+        SourceParser parser = new SourceParser();
+        List<Quad> quads = new ArrayList<>();
+        for (IngestSource source : SourceFiles.fromLocations(FIXTURE, new IriSpace("https://w3id.org/cmkg/")))
+            assertTrue(parser.parse(source, quads::add, new ArrayList<>()), source.name());
+        Txn.executeWrite(target, () -> quads.forEach(target::add));
+    }
+
     @Test
     void bulkAndIncrementalIndexesAnswerAlike() {
         TextIndexLucene incremental = TextIndexFactory.inMemory();
         DatasetGraph viaJenaText = TextIndexFactory.indexed(DatasetGraphFactory.createTxnMem(), incremental);
-        new RdfLoader("https://w3id.org/cmkg/").load(FIXTURE, viaJenaText);
+        load(viaJenaText);
 
         TextIndexLucene bulk = TextIndexFactory.inMemory();
         DatasetGraph plain = DatasetGraphFactory.createTxnMem();
-        new RdfLoader("https://w3id.org/cmkg/").load(FIXTURE, plain);
-        long entries = TextIndexer.indexAll(plain, bulk, 2);
+        load(plain);
+        long entries = TextIndexer.addAll(plain, bulk, 2, n -> {});
+        bulk.commit();
         assertTrue(entries > 100, "indexed " + entries);
 
         for (String[] q : List.of(new String[] {"statement", "稀土", "zh"}, new String[] {"label", "Ukraine", "en"},

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
-import org.cmkg.knowledge.KnowledgeFiles;
+import org.cmkg.rdfdata.KnowledgeFiles;
 import org.cmkg.vocab.CMKG;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.api.Test;
 
 class CuriesTest {
-    final Curies curies = new Curies("https://w3id.org/cmkg/");
+    final Curies curies = new Curies("https://w3id.org/cmkg/id/", "https://w3id.org/cmkg/graph/");
 
     @Test
     void expandsOurPrefixesAndKeepsFullIris() {

@@ -1,0 +1,130 @@
+package org.cmkg.sparql;
+
+import java.util.List;
+
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.util.Context;
+import org.cmkg.error.ClientErrorException;
+
+/**
+ * Fuseki's SPARQL query operation with the endpoint's guards around it:
+ * <ul>
+ * <li>strict SPARQL 1.1 and no {@code java:} functions ({@link StrictQuerySyntax}), before Fuseki parses;</li>
+ * <li>REGEX and REPLACE made cancellable ({@link CancellableExprs}) in what is executed;</li>
+ * <li>the query watched past its timeout ({@link QueryWatchdog}) and its repeated warnings
+ * counted, not logged ({@link RepeatedWarnings});</li>
+ * <li>a timeout while results are written turned into a 503 while they are still held back by
+ * the {@link ResultBuffer}, or into a broken-off response once they are not;</li>
+ * <li>a client's mistake found during execution (a {@code text:query} string that breaks the
+ * search rules) answered with its 4xx.</li>
+ * </ul>
+ */
+final class GuardedQueryService extends SPARQL_QueryDataset {
+    private final QueryWatchdog watchdog;
+    private final ThreadLocal<QueryWatchdog.Run> current = new ThreadLocal<>();
+
+    GuardedQueryService(QueryWatchdog watchdog) {
+        this.watchdog = watchdog;
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        try {
+            String text = queryString.isBlank() ? queryString : StrictQuerySyntax.check(queryString);
+            String label = "[" + action.id + "]";
+            try (QueryWatchdog.Run run = watchdog.watch(label); RepeatedWarnings.Scope warnings = RepeatedWarnings.open(label)) {
+                current.set(run);
+                super.execute(text, action);
+            } finally {
+                current.remove();
+            }
+        } catch (ClientErrorException e) {
+            ServletOps.error(e.status(), e.getMessage());
+        }
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        QueryExec exec = super.createQueryExec(action, CancellableExprs.rewrite(query), dataset);
+        QueryWatchdog.Run run = current.get();
+        if (run != null)
+            run.cancelWith(Context.getCancelSignal(exec.getContext()));
+        return exec;
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
+        QueryExecResult result = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
+        ResultBuffer.Buffered buffered = ResultBuffer.current();
+        if (result.isRowSet() && buffered != null)
+            return new QueryExecResult(new NoticingCancellation(result.rowSet(), buffered));
+        return result;
+    }
+
+    @Override
+    protected void sendResults(HttpAction action, QueryExecResult result, Prologue qPrologue) {
+        super.sendResults(action, result, qPrologue);
+        // Fuseki caught the cancellation and finished a truncated 200; while nothing of it has
+        // been sent, answer the timeout properly instead.
+        ResultBuffer.Buffered buffered = ResultBuffer.current();
+        if (buffered != null && buffered.wasCancelled() && buffered.discard())
+            throw new QueryCancelledException();
+    }
+
+    /** Rows as the query produces them; tells the response when the query is cancelled under it. */
+    private static final class NoticingCancellation implements RowSet {
+        private final RowSet rows;
+        private final ResultBuffer.Buffered response;
+
+        NoticingCancellation(RowSet rows, ResultBuffer.Buffered response) {
+            this.rows = rows;
+            this.response = response;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return rows.hasNext();
+            } catch (QueryCancelledException e) {
+                response.queryCancelled();
+                throw e;
+            }
+        }
+
+        @Override
+        public Binding next() {
+            try {
+                return rows.next();
+            } catch (QueryCancelledException e) {
+                response.queryCancelled();
+                throw e;
+            }
+        }
+
+        @Override
+        public List<Var> getResultVars() {
+            return rows.getResultVars();
+        }
+
+        @Override
+        public long getRowNumber() {
+            return rows.getRowNumber();
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
+    }
+}

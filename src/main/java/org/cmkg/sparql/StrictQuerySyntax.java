@@ -1,0 +1,138 @@
+package org.cmkg.sparql;
+
+import org.apache.jena.fuseki.Fuseki;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.algebra.op.OpTriple;
+import org.apache.jena.sparql.algebra.walker.Walker;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.cmkg.error.BadRequestException;
+import org.cmkg.error.ServletErrors;
+
+/**
+ * The endpoint's query language: SPARQL 1.1 as the W3C specifies it. Fuseki parses with ARQ's
+ * superset (aggregates without names, {@code LET}, {@code LATERAL}, …), which accepts queries
+ * that other SPARQL 1.1 stores refuse; every query is parsed strictly first, and one that is not
+ * SPARQL 1.1 is a 400 with the parser's message. A query that names a {@code java:} IRI as a
+ * function or property function is refused too: ARQ would load that class from the classpath.
+ */
+final class StrictQuerySyntax {
+
+    private StrictQuerySyntax() {}
+
+    /**
+     * The text to execute: {@code queryString}, with its codepoint escapes replaced as the SPARQL
+     * 1.1 parser reads them. {@link BadRequestException} if it is not SPARQL 1.1 or calls a
+     * {@code java:} IRI.
+     */
+    static String check(String queryString) {
+        Query query;
+        try {
+            query = QueryFactory.create(queryString, Fuseki.BaseParserSPARQL, Syntax.syntaxSPARQL_11);
+        } catch (QueryException e) {
+            throw new BadRequestException("Parse error: " + message(e) + " (The endpoint accepts SPARQL 1.1 as the W3C specifies it.)");
+        }
+        String javaIri = firstJavaIri(Algebra.compile(query));
+        if (javaIri != null)
+            throw new BadRequestException("<" + ServletErrors.excerpt(javaIri, 100) + "> names a Java class; the endpoint "
+                    + "offers SPARQL's functions, XSD casts, the XPath fn: and math: functions, ARQ's afn: functions, "
+                    + "the list: and apf: property functions and text:query.");
+        // SPARQL reads \\u and \\U escapes anywhere, before the grammar (section 19.2), as the strict
+        // parser does; ARQ's parser, which Fuseki runs next, reads them only inside strings.
+        return queryString.contains("\\u") || queryString.contains("\\U") ? unescapeCodepoints(queryString) : queryString;
+    }
+
+    private static String unescapeCodepoints(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+                // An escaped backslash: what follows it is not an escape (as in Java and the parser).
+                sb.append("\\\\");
+                i++;
+                continue;
+            }
+            int digits = c != '\\' || i + 1 >= text.length() ? 0 : text.charAt(i + 1) == 'u' ? 4 : text.charAt(i + 1) == 'U' ? 8 : 0;
+            if (digits > 0 && i + 2 + digits <= text.length()) {
+                try {
+                    sb.appendCodePoint(Integer.parseInt(text.substring(i + 2, i + 2 + digits), 16));
+                    i += 1 + digits;
+                    continue;
+                } catch (IllegalArgumentException e) {
+                    // not an escape: keep the text as it is
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** The parser's message: its first line (the list of expected tokens that follows can run to pages). */
+    private static String message(QueryException e) {
+        String m = e.getMessage() == null ? "syntax error" : e.getMessage().strip();
+        int newline = m.indexOf('\n');
+        return ServletErrors.excerpt(newline < 0 ? m : m.substring(0, newline).strip());
+    }
+
+    private static String firstJavaIri(Op op) {
+        JavaIris finder = new JavaIris();
+        Walker.walk(op, finder, finder.functions);
+        return finder.found;
+    }
+
+    /**
+     * Finds the first {@code java:} IRI used as a function or as the predicate of a triple pattern
+     * (where ARQ looks for property functions; inside a longer path it is a plain predicate).
+     */
+    private static final class JavaIris extends OpVisitorBase {
+        String found;
+
+        final ExprVisitorBase functions = new ExprVisitorBase() {
+            @Override
+            public void visit(ExprFunctionN func) {
+                if (func instanceof E_Function f)
+                    note(f.getFunctionIRI());
+            }
+        };
+
+        @Override
+        public void visit(OpBGP bgp) {
+            bgp.getPattern().forEach(this::check);
+        }
+
+        @Override
+        public void visit(OpTriple triple) {
+            check(triple.getTriple());
+        }
+
+        @Override
+        public void visit(OpQuadPattern quads) {
+            quads.getBasicPattern().forEach(this::check);
+        }
+
+        private void check(Triple t) {
+            check(t.getPredicate());
+        }
+
+        private void check(Node node) {
+            if (node.isURI())
+                note(node.getURI());
+        }
+
+        private void note(String iri) {
+            if (found == null && AllowedFunctions.isJavaIri(iri))
+                found = iri;
+        }
+    }
+}
