@@ -1,7 +1,8 @@
 #!/bin/sh
 # The benchmark of docs/benchmarks.md, in one command: ours, a plain Fuseki and OpenLink Virtuoso on
 # the same generated corpus, in the same run (org.cmkg.bench.ReferenceBenchmark). Not part of the
-# tests. Extra arguments go to Maven, e.g. -Dbench.triples=10000000 or -Dbench.queries=false.
+# tests. Extra arguments go to Maven, e.g. -Dbench.triples=10000000, -Dbench.queries=false (loads only) or
+# -Dbench.loadRounds=0 (no load: the queries again on the stores an earlier run left in target/bench).
 #
 # Needs Debian's virtuoso-opensource; when it is missing this installs it (as root) and stops and
 # disables the service the package may start: the benchmark runs its own private Virtuoso, with its

@@ -1,5 +1,7 @@
 package org.cmkg.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,8 @@ import org.cmkg.testing.ChildJvm;
 /**
  * The load phase: the corpus into each engine's store with its text index, {@code bench.loadRounds}
  * rounds, the engines in turn (whoever went first goes last next round); the best round of each
- * counts (the machine is shared: the fastest run is the least disturbed). Each load runs in its own
+ * counts (the machine is shared: the fastest run is the least disturbed); 0 rounds serve the stores
+ * of an earlier run instead. Each load runs in its own
  * process, its wall time and peak resident memory measured:
  * <ul>
  * <li>ours: {@code cmkg load --store} (parse, SHACL validation, TDB2 and the text index in one
@@ -65,6 +68,10 @@ final class Loads {
     }
 
     void run() throws Exception {
+        if (ROUNDS == 0) {
+            reuse();
+            return;
+        }
         ReferenceBenchmark.fresh(virtuosoCorpus);
         Virtuoso.copyWithoutGraphKeyword(generated.files(), virtuosoCorpus);
         Load[] best = new Load[3];
@@ -97,6 +104,19 @@ final class Loads {
         report.row("disk (MiB)", ReferenceBenchmark.mib(ours()), ReferenceBenchmark.mib(fuseki()), virtuoso.diskMiB(), true);
         report.line("%nOur load's phases (best round): %s", best[0].phases());
         report.line("Rounds: %s", String.join("; ", rounds));
+    }
+
+    /**
+     * With {@code -Dbench.loadRounds=0}: nothing is loaded; the stores an earlier run left in the
+     * work folder (same corpus) are served, so the query phases can be measured again alone.
+     */
+    private void reuse() throws IOException {
+        Path virtuosoDir = work.resolve("virtuoso");
+        for (Path p : List.of(ours(), fuseki(), virtuosoDir.resolve("db")))
+            if (!Files.isDirectory(p))
+                throw new IllegalStateException("-Dbench.loadRounds=0 serves the stores of an earlier run, but " + p + " is missing");
+        virtuoso = new Virtuoso(virtuosoDir, EngineServer.freePort(), EngineServer.freePort(), virtuosoCorpus);
+        report.line("%nLoad: not measured (-Dbench.loadRounds=0); the stores an earlier run left in %s are served.", work);
     }
 
     private Load loadOurs() throws Exception {
