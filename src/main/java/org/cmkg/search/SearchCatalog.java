@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the search API knows about every searchable resource, held in memory so that one Lucene
- * search plus lookups here answer a request (no query per hit): which result a matched subject
+ * What the search API knows about every searchable resource, held in memory so that Lucene
+ * searches plus lookups here answer a request (no query per hit): which result a matched subject
  * stands for (a quote selector stands for its claim), its kind and type, its labels, and its
- * facet values. Built by {@link CatalogLoader} from the store; immutable.
+ * facet values. Built by {@link CatalogLoader} from the store; immutable. {@link ResourceTable}
+ * numbers its resources for the searches.
  */
 public record SearchCatalog(
         Map<String, Resource> resources,
@@ -36,15 +37,6 @@ public record SearchCatalog(
     public record Resource(String iri, boolean claim, String type, Set<String> types, Set<String> documents,
                            Set<String> minerals, Set<String> countries, Set<String> categories, String quote,
                            String document, Set<String> claimKinds, String section, Map<String, String> statements) {}
-
-    /** The result a matched index subject stands for, or null if it is not searchable. */
-    public Resource resultFor(String subject) {
-        Resource direct = resources.get(subject);
-        if (direct != null)
-            return direct;
-        String claim = selectorToClaim.get(subject);
-        return claim == null ? null : resources.get(claim);
-    }
 
     /** A label in the preferred language, else English, else Chinese, else any; null if none. */
     public String label(String iri, String preferredLang) {

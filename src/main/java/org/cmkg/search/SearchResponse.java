@@ -9,7 +9,7 @@ import java.util.Map;
  * @param query     the query as given
  * @param lang      the language searched, or null for both
  * @param total     how many results match (claims and entities, after filters)
- * @param truncated true when more index entries matched than were examined: total is then a lower bound
+ * @param truncated always false: every match is counted, so total is exact (kept for clients that read it)
  * @param relaxed   true when no result had all the words, so the results are those with any of them
  *                  (ranked by how many and how well they match)
  * @param offset    the page's offset

@@ -3,30 +3,42 @@ package org.cmkg.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.NullFragmenter;
 import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.QueryTermScorer;
+import org.apache.lucene.search.highlight.Scorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextFields;
 
 /**
  * Highlight snippets: the matched text, HTML-escaped, with the words the query matched in
  * {@code <mark>…</mark>}. Chinese is tried with the bigram field first (it marks exactly the
- * characters typed), then the smartcn field; English with the stemmed field.
+ * characters typed), then the smartcn field; English with the stemmed field. One instance serves
+ * the hits of one query: what the query means for each field is worked out once.
  */
 final class Snippets {
     static final String START = "<mark>";
@@ -36,14 +48,22 @@ final class Snippets {
     private static final int FRAGMENT_CHARS = 120;
     private static final SimpleHTMLEncoder ENCODER = new SimpleHTMLEncoder();
 
-    private Snippets() {}
+    private final Query query;
+    private final Map<String, Optional<Query>> byField = new HashMap<>();
+    private final Map<String, Set<String>> termsByField = new HashMap<>();
 
-    static String highlight(Query query, String field, String lang, String text) {
+    Snippets(Query query) {
+        this.query = query;
+    }
+
+    /** The snippet of {@code text}, a literal of the indexed {@code field} in language {@code lang}. */
+    String highlight(String field, String lang, String text) {
         for (String tag : tagsFor(lang)) {
             String f = TextFields.langField(field, tag);
             String snippet = LanguageAnalyzers.ZH_BIGRAM.equals(tag)
-                    ? markCharacters(text, termsOf(query, f))
-                    : highlight(query, f, LanguageAnalyzers.forTag(tag), text);
+                    ? markCharacters(text, termsByField.computeIfAbsent(f, this::termsOf))
+                    : highlight(byField.computeIfAbsent(f, k -> Optional.ofNullable(onlyField(query, k))), f,
+                            LanguageAnalyzers.forTag(tag), text);
             if (snippet != null)
                 return snippet;
         }
@@ -61,7 +81,7 @@ final class Snippets {
         return List.of();
     }
 
-    private static Set<String> termsOf(Query query, String field) {
+    private Set<String> termsOf(String field) {
         Set<Term> terms = new HashSet<>();
         query.visit(QueryVisitor.termCollector(terms));
         Set<String> texts = new HashSet<>();
@@ -116,8 +136,10 @@ final class Snippets {
         return sb.toString();
     }
 
-    private static String highlight(Query query, String field, Analyzer analyzer, String text) {
-        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(START, END), ENCODER, new QueryScorer(query, field));
+    private static String highlight(Optional<Query> inField, String field, Analyzer analyzer, String text) {
+        if (inField.isEmpty())
+            return null;
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(START, END), ENCODER, scorer(inField.get(), field));
         boolean whole = text.length() <= WHOLE_TEXT_CHARS;
         highlighter.setTextFragmenter(whole ? new NullFragmenter() : new SimpleFragmenter(FRAGMENT_CHARS));
         try (TokenStream tokens = analyzer.tokenStream(field, text)) {
@@ -131,5 +153,70 @@ final class Snippets {
         } catch (InvalidTokenOffsetsException e) {
             return null;
         }
+    }
+
+    /**
+     * Words are marked wherever they occur ({@link QueryTermScorer}); phrases and prefixes need
+     * {@link QueryScorer}, which indexes the text in memory to find where they match: a few times
+     * the cost, only paid when the query has them.
+     */
+    private static Scorer scorer(Query inField, String field) {
+        boolean[] onlyTerms = {true};
+        inField.visit(new QueryVisitor() {
+            @Override
+            public void visitLeaf(Query leaf) {
+                if (!(leaf instanceof TermQuery))
+                    onlyTerms[0] = false;
+            }
+
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                if (!(leaf instanceof TermQuery))
+                    onlyTerms[0] = false;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query leaf, String f, Supplier<ByteRunAutomaton> automaton) {
+                onlyTerms[0] = false;
+            }
+        });
+        return onlyTerms[0] ? new QueryTermScorer(inField, field) : new QueryScorer(inField, field);
+    }
+
+    /**
+     * The part of the query that searches {@code field} (null if none). The highlighter weighs
+     * every clause of the query it is given, and for each phrase in any field it indexes the text
+     * in memory to find the phrase's spans; a search of both languages has a phrase clause per
+     * field and language for each word, so giving it all of them costs far more than the rest of
+     * a search. Only clauses of the highlighted field can mark anything; negated ones never do.
+     */
+    static Query onlyField(Query query, String field) {
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder kept = new BooleanQuery.Builder();
+            int n = 0;
+            for (BooleanClause clause : bool.clauses()) {
+                if (clause.isProhibited())
+                    continue;
+                Query part = onlyField(clause.getQuery(), field);
+                if (part != null) {
+                    kept.add(part, BooleanClause.Occur.SHOULD);
+                    n++;
+                }
+            }
+            return n == 0 ? null : kept.build();
+        }
+        if (query instanceof BoostQuery boost) {
+            Query part = onlyField(boost.getQuery(), field);
+            return part == null ? null : new BoostQuery(part, boost.getBoost());
+        }
+        Set<String> fields = new HashSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String f) {
+                fields.add(f);
+                return false;
+            }
+        });
+        return fields.equals(Set.of(field)) ? query : null;
     }
 }

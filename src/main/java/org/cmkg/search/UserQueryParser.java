@@ -3,7 +3,9 @@ package org.cmkg.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -119,10 +121,14 @@ public final class UserQueryParser {
             countTerm();
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             int clauses = 0;
+            // Each language's analysis is the same for every field: done once per word.
+            Map<String, List<Token>> tokensByTag = new HashMap<>();
             for (IndexedPredicate predicate : TextFields.INDEXED) {
                 for (SearchLanguage language : languages) {
                     for (String tag : language.analysisTags()) {
-                        Query q = fieldQuery(TextFields.langField(predicate.field(), tag), tag, text, quoted);
+                        String langField = TextFields.langField(predicate.field(), tag);
+                        List<Token> tokens = tokensByTag.computeIfAbsent(tag, t -> analyse(LanguageAnalyzers.forTag(t), langField, text));
+                        Query q = fieldQuery(langField, tag, tokens, quoted);
                         if (q != null) {
                             float weight = predicate.boost() * (LanguageAnalyzers.ZH_BIGRAM.equals(tag) ? BIGRAM_WEIGHT : 1f);
                             any.add(new BoostQuery(q, weight), Occur.SHOULD);
@@ -152,11 +158,11 @@ public final class UserQueryParser {
     }
 
     /**
-     * The query for one user word (or quoted phrase) in one analysed field: its tokens as a
-     * phrase, except unquoted smartcn words, which must all occur but in any order.
+     * The query for one user word (or quoted phrase) in one analysed field, from the word's tokens
+     * in that field's language: the tokens as a phrase, except unquoted smartcn words, which must
+     * all occur but in any order.
      */
-    private static Query fieldQuery(String field, String tag, String text, boolean quoted) {
-        List<Token> tokens = analyse(LanguageAnalyzers.forTag(tag), field, text);
+    private static Query fieldQuery(String field, String tag, List<Token> tokens, boolean quoted) {
         if (tokens.isEmpty())
             return null;
         if (tokens.size() == 1)

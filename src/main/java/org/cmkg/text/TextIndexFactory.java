@@ -44,10 +44,10 @@ public final class TextIndexFactory {
         return create(new ByteBuffersDirectory());
     }
 
-    /** A Lucene index in the given directory, with our configuration. */
+    /** A Lucene index in the given directory, with our configuration and readers shared by all queries. */
     public static TextIndexLucene create(Directory directory) {
         LanguageAnalyzers.registerWithJenaText();
-        return new TextIndexLucene(directory, indexConfig());
+        return new SharedReaderTextIndex(directory, indexConfig());
     }
 
     /**

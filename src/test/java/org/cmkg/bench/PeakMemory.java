@@ -28,6 +28,18 @@ final class PeakMemory implements AutoCloseable {
         return peakKb / 1024;
     }
 
+    /** The resident memory of a process now ({@code VmRSS}), in MiB; NaN if it is gone. */
+    static double currentMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")))
+                if (line.startsWith("VmRSS:"))
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return Double.NaN;
+    }
+
     @Override
     public void close() {
         stopped = true;

@@ -18,6 +18,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.lucene.store.FSDirectory;
+import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextIndexFactory;
 
 /**
@@ -34,7 +35,9 @@ public final class ReferenceTextIndexer {
         Path dir = Path.of(args[0]);
         long start = System.nanoTime();
         DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(Location.create(dir.resolve("tdb2").toString()));
-        TextIndexLucene index = TextIndexFactory.create(FSDirectory.open(dir.resolve("text")));
+        // jena-text as it comes (a reader per query), with our index configuration and analyzers.
+        LanguageAnalyzers.registerWithJenaText();
+        TextIndexLucene index = new TextIndexLucene(FSDirectory.open(dir.resolve("text")), TextIndexFactory.indexConfig());
         DatasetGraphText dataset = (DatasetGraphText) TextIndexFactory.indexed(tdb, index);
         TextIndex textIndex = dataset.getTextIndex();
         EntityDefinition entityDefinition = textIndex.getDocDef();

@@ -1,11 +1,15 @@
 package org.cmkg.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The benchmark's results as a Markdown table: metric, ours, reference, ours/reference. */
+/**
+ * The benchmark's results as Markdown tables: metric, ours, Fuseki, Virtuoso, ours/Fuseki,
+ * ours/Virtuoso. Each section notes the load average when it started (the machine is shared).
+ */
 final class Report {
     private final StringBuilder sb = new StringBuilder();
     private boolean inTable;
@@ -17,15 +21,21 @@ final class Report {
 
     void section(String title) {
         endTable();
-        sb.append("\n### ").append(title).append("\n\n| metric | ours | reference | ours / reference |\n|---|---:|---:|---:|\n");
+        sb.append("\n### ").append(title).append(" (load average ").append(loadAverage()).append(")\n\n")
+                .append("| metric | ours | Fuseki | Virtuoso | ours / Fuseki | ours / Virtuoso |\n|---|---:|---:|---:|---:|---:|\n");
         inTable = true;
     }
 
-    /** A row; {@code lowerIsBetter} only documents the direction (the ratio is always ours / reference). */
-    void row(String metric, double ours, double reference, boolean lowerIsBetter) {
-        String ratio = Double.isNaN(ours) || Double.isNaN(reference) || reference == 0 ? "" :
-                String.format(Locale.ROOT, "%.2f %s", ours / reference, lowerIsBetter ? "(lower is better)" : "(higher is better)");
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", metric, fmt(ours), fmt(reference), ratio));
+    /** A row; {@code lowerIsBetter} says which way the ratios read (they are always ours / other). */
+    void row(String metric, double ours, double fuseki, double virtuoso, boolean lowerIsBetter) {
+        sb.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s | %s |%n", metric, lowerIsBetter ? "" : " (higher is better)",
+                fmt(ours), fmt(fuseki), fmt(virtuoso), ratio(ours, fuseki), ratio(ours, virtuoso)));
+        System.out.printf(Locale.ROOT, "%-60s %10s %10s %10s   %s  %s%n", metric, fmt(ours), fmt(fuseki), fmt(virtuoso),
+                ratio(ours, fuseki), ratio(ours, virtuoso));
+    }
+
+    private static String ratio(double ours, double other) {
+        return Double.isNaN(ours) || Double.isNaN(other) || other == 0 ? "" : String.format(Locale.ROOT, "%.2f", ours / other);
     }
 
     void machine() {
@@ -36,9 +46,18 @@ final class Report {
         } catch (IOException ignored) {
             // not Linux
         }
-        line("Machine: %d cores (%s), %d GiB RAM visible to the JVM host, Java %s, load average at start %.2f",
-                Runtime.getRuntime().availableProcessors(), cpu, totalMemoryGiB(), System.getProperty("java.version"),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        line("Machine: %d cores (%s), %d GiB RAM, Java %s, load average at start %s",
+                Runtime.getRuntime().availableProcessors(), cpu, totalMemoryGiB(), System.getProperty("java.version"), loadAverage());
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static long totalMemoryGiB() {

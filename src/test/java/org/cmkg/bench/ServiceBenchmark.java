@@ -176,9 +176,7 @@ public final class ServiceBenchmark {
         if (name.startsWith("/api/search")) {
             List<Double> inService = new ArrayList<>();
             for (URI u : uris) {
-                String body = get(u).body();
-                int at = body.lastIndexOf("\"tookMs\":");
-                inService.add(Double.parseDouble(body.substring(at + 9, body.indexOf('}', at)).strip()));
+                inService.add(Client.tookMs(get(u).body()));
             }
             Collections.sort(inService);
             System.out.printf("%-34s median %.2f ms  p95 %.2f ms (the search service's own tookMs)%n", "", median(inService),

@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.cmkg.error.BadRequestException;
+import org.cmkg.text.LanguageAnalyzers;
+import org.cmkg.text.TextFields;
 import org.junit.jupiter.api.Test;
 
 /** What user text becomes in Lucene: only our language fields, never another field or an expensive query. */
@@ -67,5 +74,35 @@ class UserQueryParserTest {
     void malformedOrExpensiveInputIsABadRequest() {
         for (String bad : new String[] {"foo AND (", "\"open", "*", "*x", "a*b", "x*", "", "   "})
             assertThrows(BadRequestException.class, () -> both.parse(bad), bad);
+    }
+
+    /** The terms of one word as the analyzer of {@code tag} cuts it. */
+    private static Set<String> analysed(String word, String tag) throws IOException {
+        Set<String> terms = new HashSet<>();
+        try (TokenStream stream = LanguageAnalyzers.forTag(tag).tokenStream("any", word)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken())
+                terms.add(term.toString());
+            stream.end();
+        }
+        return terms;
+    }
+
+    @Test
+    void eachWordIsAnalysedInTheLanguageOfEveryField() throws IOException {
+        // Words of both scripts, which every analyzer cuts differently: a word's analysis in one
+        // language is shared by the fields of that language, never by another word or language.
+        List<String> words = List.of("稀土产业", "recycles", "出口", "reserves");
+        Query q = both.parse(String.join(" ", words));
+        for (TextFields.IndexedPredicate p : TextFields.INDEXED) {
+            for (String tag : List.of(LanguageAnalyzers.ZH, LanguageAnalyzers.ZH_BIGRAM, LanguageAnalyzers.EN)) {
+                Set<String> expected = new HashSet<>();
+                for (String word : words)
+                    expected.addAll(analysed(word, tag));
+                assertEquals(expected, terms(q, TextFields.langField(p.field(), tag)), p.field() + "_" + tag);
+            }
+        }
+        assertEquals(Set.of("稀土", "产业", "recycl", "出口", "reserv"), terms(q, "statement_zh"));
     }
 }

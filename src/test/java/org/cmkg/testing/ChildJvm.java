@@ -54,6 +54,15 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Runs any command (a packaged jar, a native server), watched the same way. */
+    public static ChildJvm command(List<String> command) {
+        try {
+            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + command.get(0), e);
+        }
+    }
+
     /** Starts {@code cmkg ARGS} ({@code org.cmkg.Main}). */
     public static ChildJvm cmkg(String... args) {
         return start("org.cmkg.Main", args);

@@ -1,0 +1,158 @@
+package org.cmkg.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.cmkg.bench.QueryMix.Task;
+
+/**
+ * Sends the benchmark's requests to the engines over loopback and times them: per request, p50
+ * and p95 of sequential runs after a warm-up, the engines asked in turn run by run; for a mix,
+ * completed requests per second with N concurrent clients. Every answer must be 200 with a
+ * complete body (a failure stops the run: a fast error is not a result).
+ */
+final class Client {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<Engine, String> bases;
+
+    /**
+     * p50 and p95 in milliseconds; for our search API also the same of the time the search
+     * service reports it spent ({@code tookMs}, without HTTP), else NaN.
+     */
+    record Latency(double p50, double p95, double serviceP50, double serviceP95) {}
+
+    /** @param bases each engine's base URL ({@code http://127.0.0.1:PORT}) */
+    Client(Map<Engine, String> bases) {
+        this.bases = Map.copyOf(bases);
+    }
+
+    /**
+     * Latency per task and engine, the engines asked in turn run by run (which one goes first
+     * rotates), so that whatever else the machine does weighs on all alike.
+     *
+     * @param repeated ask round 0 every time (the same request again) instead of a new round per run
+     */
+    Map<Engine, Map<String, Latency>> interleaved(List<Engine> engines, List<Task> tasks, int warmup, int runs, boolean repeated) {
+        Map<Engine, Map<String, Latency>> result = new EnumMap<>(Engine.class);
+        engines.forEach(e -> result.put(e, new LinkedHashMap<>()));
+        for (Task task : tasks) {
+            for (int i = 0; i < warmup; i++)
+                for (Engine e : engines)
+                    execute(e, task, repeated ? 0 : i);
+            double[][] ms = new double[engines.size()][runs];
+            double[][] inService = new double[engines.size()][runs];
+            for (int i = 0; i < runs; i++) {
+                int round = repeated ? 0 : warmup + i;
+                for (int k = 0; k < engines.size(); k++) {
+                    int e = (i + k) % engines.size();
+                    long t = System.nanoTime();
+                    String body = execute(engines.get(e), task, round);
+                    ms[e][i] = (System.nanoTime() - t) / 1e6;
+                    inService[e][i] = tookMs(body);
+                }
+            }
+            for (int e = 0; e < engines.size(); e++) {
+                double[] all = percentiles(ms[e]);
+                double[] service = percentiles(inService[e]);
+                result.get(engines.get(e)).put(task.name(), new Latency(all[0], all[1], service[0], service[1]));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Requests per second with {@code clients} clients each running the mix in a loop (each
+     * starting at a different task).
+     *
+     * @param repeated ask round 0 every time instead of a new round per pass
+     */
+    double throughput(Engine engine, List<Task> tasks, int clients, Duration warmup, Duration measure, boolean repeated)
+            throws InterruptedException {
+        AtomicBoolean counting = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int offset = c * 1000;
+            Thread t = new Thread(() -> {
+                try {
+                    for (int i = offset; !stop.get(); i++) {
+                        execute(engine, tasks.get(i % tasks.size()), repeated ? 0 : i / tasks.size());
+                        if (counting.get())
+                            done.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                    stop.set(true);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        Thread.sleep(warmup.toMillis());
+        counting.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(measure.toMillis());
+        long n = done.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stop.set(true);
+        for (Thread t : threads)
+            t.join();
+        if (!failures.isEmpty())
+            throw failures.get(0);
+        return n / seconds;
+    }
+
+    /** The {@code tookMs} of a search API answer (its last field), or NaN for any other answer. */
+    static double tookMs(String body) {
+        int at = body.lastIndexOf("\"tookMs\":");
+        return at < 0 ? Double.NaN : Double.parseDouble(body.substring(at + 9, body.indexOf('}', at)).strip());
+    }
+
+    /** p50 and p95 (NaN if any value is). */
+    private static double[] percentiles(double[] ms) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return new double[] {sorted[(int) Math.floor(0.5 * (n - 1))], sorted[(int) Math.ceil(0.95 * (n - 1))]};
+    }
+
+    /** Sends one request; fails on anything but 200. Returns the body. */
+    String execute(Engine engine, Task task, int round) {
+        return get(engine, task.path(engine, round));
+    }
+
+    /** GET {@code pathAndQuery} from the engine; fails on anything but 200. */
+    String get(Engine engine, String pathAndQuery) {
+        URI uri = URI.create(bases.get(engine) + pathAndQuery);
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "application/sparql-results+json, application/json")
+                .timeout(Duration.ofSeconds(120)).GET().build();
+        try {
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            String body = new String(r.body(), StandardCharsets.UTF_8);
+            if (r.statusCode() != 200)
+                throw new IllegalStateException(engine.label() + " answered " + r.statusCode() + " to " + uri + ": " + body);
+            return body;
+        } catch (IOException e) {
+            throw new IllegalStateException(engine.label() + ": request failed: " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

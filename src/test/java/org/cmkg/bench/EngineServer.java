@@ -1,0 +1,142 @@
+package org.cmkg.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cmkg.testing.ChildJvm;
+
+/**
+ * A running server of one engine, on free loopback ports, its memory watched from its start, and
+ * how long it took from its start to its first SPARQL answer and to its first text-search answer.
+ * Ours runs as the README runs it ({@code java -XX:SharedArchiveFile=… -jar target/cmkg.jar serve
+ * --store DIR}) when {@code -Dbench.jar} names the packaged jar ({@code scripts/benchmark.sh} does),
+ * otherwise from the test classpath; the JVMs get the JVM's default heap unless
+ * {@code -Dbench.heap} sets one.
+ */
+final class EngineServer implements AutoCloseable {
+    static final String JAR = System.getProperty("bench.jar", "");
+    static final String HEAP = System.getProperty("bench.heap", "");
+    private static final String ASK = "/sparql?query=" + URLEncoder.encode("ASK { ?s ?p ?o }", StandardCharsets.UTF_8);
+
+    final Engine engine;
+    final String base;
+    final long pid;
+    final PeakMemory memory;
+    final double secondsToSparql;
+    final double secondsToSearch;
+    private final AutoCloseable stop;
+
+    private EngineServer(Engine engine, String base, long pid, PeakMemory memory, double toSparql, double toSearch,
+                         AutoCloseable stop) {
+        this.engine = engine;
+        this.base = base;
+        this.pid = pid;
+        this.memory = memory;
+        this.secondsToSparql = toSparql;
+        this.secondsToSearch = toSearch;
+        this.stop = stop;
+    }
+
+    /** JVM options for every Java process of the benchmark: the heap, if one is set. */
+    static List<String> jvmOptions() {
+        return HEAP.isBlank() ? List.of() : List.of("-Xmx" + HEAP);
+    }
+
+    /** {@code cmkg ARGS}, from the packaged jar (with its class-data archive) or from the test classpath. */
+    static ChildJvm cmkg(List<String> args) {
+        if (JAR.isBlank())
+            return ChildJvm.start(jvmOptions(), "org.cmkg.Main", args.toArray(String[]::new));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions());
+        Path archive = Path.of(JAR).resolveSibling("cmkg.jsa");
+        if (Files.exists(archive))
+            command.add("-XX:SharedArchiveFile=" + archive);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", JAR));
+        command.addAll(args);
+        return ChildJvm.command(command);
+    }
+
+    static EngineServer ours(Path store) throws Exception {
+        int port = freePort();
+        long t0 = System.nanoTime();
+        // The benchmark's clients all come from one address and keep every slot busy on purpose: no query-time budget.
+        ChildJvm child = cmkg(List.of("serve", "--store", store.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--client-query-budget", "0"));
+        PeakMemory memory = new PeakMemory(child.pid());
+        String base = "http://127.0.0.1:" + port;
+        double toSparql = awaitAnswer(base + ASK, t0, child);
+        double toSearch = awaitAnswer(base + "/api/search?q=" + URLEncoder.encode("稀土", StandardCharsets.UTF_8), t0, child);
+        return new EngineServer(Engine.OURS, base, child.pid(), memory, toSparql, toSearch, child);
+    }
+
+    static EngineServer fuseki(Path store) throws Exception {
+        int port = freePort();
+        long t0 = System.nanoTime();
+        ChildJvm child = ChildJvm.start(jvmOptions(), ReferenceFuseki.class.getName(), store.toString(), Integer.toString(port));
+        PeakMemory memory = new PeakMemory(child.pid());
+        String base = "http://127.0.0.1:" + port;
+        double toSparql = awaitAnswer(base + ASK, t0, child);
+        double toSearch = awaitAnswer(base + QueryMix.sparql(QueryMix.PREFIXES
+                + "SELECT ?s WHERE { ?s text:query (cmkg:statement \"稀土\" 20 \"lang:zh\") }"), t0, child);
+        return new EngineServer(Engine.FUSEKI, base, child.pid(), memory, toSparql, toSearch, child);
+    }
+
+    /** Starts Virtuoso on its database as it is (loaded and indexed). */
+    static EngineServer virtuoso(Virtuoso virtuoso) throws Exception {
+        long t0 = System.nanoTime();
+        virtuoso.start();
+        double toSparql = awaitAnswer(virtuoso.base() + ASK, t0, null);
+        double toSearch = awaitAnswer(virtuoso.base() + QueryMix.sparql(QueryMix.PREFIXES
+                + "SELECT ?s WHERE { ?s cmkg:statement ?o . ?o bif:contains \"'稀土'\" } LIMIT 20"), t0, null);
+        return new EngineServer(Engine.VIRTUOSO, virtuoso.base(), virtuoso.pid(), virtuoso.memory(), toSparql, toSearch, virtuoso);
+    }
+
+    /** Seconds from {@code t0} until {@code url} answers 200, asking again every 20 ms. */
+    private static double awaitAnswer(String url, long t0, ChildJvm child) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/sparql-results+json")
+                .timeout(Duration.ofSeconds(600)).build();
+        long deadline = t0 + Duration.ofMinutes(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (child != null && !child.isAlive())
+                throw new IllegalStateException("the server exited:\n" + child.output());
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
+                    return (System.nanoTime() - t0) / 1e9;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no answer from " + url + (child == null ? "" : ":\n" + child.output()));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        memory.close();
+        if (stop instanceof ChildJvm child) {
+            // SIGTERM, the graceful path, as a user stops it.
+            ProcessHandle.of(child.pid()).ifPresent(ProcessHandle::destroy);
+            child.waitFor(120);
+        } else {
+            stop.close();
+        }
+    }
+}
