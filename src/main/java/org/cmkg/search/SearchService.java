@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
@@ -54,6 +56,7 @@ public final class SearchService {
     static final int MAX_SCANNED = 5_000;
     static final int MAX_FACET_VALUES = 50;
 
+    private final SearchMetrics metrics;
     private final DatasetGraph dataset;
     private final TextSearcher searcher;
     private final IriSpace iris;
@@ -66,7 +69,9 @@ public final class SearchService {
     /** The catalog and the class names it knows, built together. */
     private record Loaded(SearchCatalog catalog, Map<String, String> classesByName) {}
 
-    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris) {
+    /** Search over {@code dataset} and its index; every search is counted in {@code meters} ({@link SearchMetrics}). */
+    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris, MeterRegistry meters) {
+        this.metrics = new SearchMetrics(meters);
         this.dataset = dataset;
         this.searcher = searcher;
         this.iris = iris;
@@ -109,6 +114,10 @@ public final class SearchService {
     }
 
     public SearchResponse search(SearchRequest request) {
+        return metrics.counted(find(request));
+    }
+
+    private SearchResponse find(SearchRequest request) {
         long start = System.nanoTime();
         CompletableFuture<Loaded> ready = loaded;
         if (ready == null)

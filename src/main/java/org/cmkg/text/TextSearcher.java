@@ -44,6 +44,11 @@ public final class TextSearcher implements AutoCloseable {
         }
     }
 
+    /** The documents the index holds now (one per indexed literal). */
+    public long documents() {
+        return search(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
     @Override
     public void close() {
         try {
