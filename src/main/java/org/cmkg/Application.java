@@ -3,11 +3,14 @@ package org.cmkg;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.cmkg.admin.AdminModule;
+import org.cmkg.apidoc.ApiDocModule;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.dataversion.Cached;
 import org.cmkg.dataversion.DataVersion;
 import org.cmkg.entity.EntityModule;
 import org.cmkg.entity.EntityService;
@@ -15,13 +18,17 @@ import org.cmkg.http.HealthModule;
 import org.cmkg.http.ReadinessGate;
 import org.cmkg.http.RouteModule;
 import org.cmkg.http.WebServer;
+import org.cmkg.ingest.LoadMetrics;
 import org.cmkg.ingest.StartupLoad;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.ResourceDescriber;
+import org.cmkg.observe.DataMeters;
+import org.cmkg.observe.ServiceMetrics;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
 import org.cmkg.sparql.SparqlEndpoint;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.store.StoreStats;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextSearcher;
 import org.cmkg.web.WebModule;
@@ -41,11 +48,14 @@ public final class Application implements AutoCloseable {
     private final WebServer web;
     private final List<RouteModule> modules;
     private final DataVersion dataVersion;
+    private final ServiceMetrics metrics;
     private final List<Runnable> backgroundWork;
 
     private Application(ServedDataset data, TextSearcher textSearcher, SparqlEndpoint sparql, WebServer web,
-                        List<RouteModule> modules, DataVersion dataVersion, List<Runnable> backgroundWork) {
+                        List<RouteModule> modules, DataVersion dataVersion, ServiceMetrics metrics,
+                        List<Runnable> backgroundWork) {
         this.data = data;
+        this.metrics = metrics;
         this.backgroundWork = backgroundWork;
         this.textSearcher = textSearcher;
         this.sparql = sparql;
@@ -67,29 +77,34 @@ public final class Application implements AutoCloseable {
     public static Application start(ServerConfig config) {
         long started = System.nanoTime();
         LanguageAnalyzers.warmUpInBackground();
+        ServiceMetrics metrics = ServiceMetrics.create(config.metrics());
+        LoadMetrics loads = new LoadMetrics(metrics.registry());
         ServedDataset data = StartupLoad.open(config);
-        Runnable load = () -> StartupLoad.fill(config, data);
+        Runnable load = () -> StartupLoad.fill(config, data).ifPresent(report -> loads.record("startup", report));
         TextSearcher textSearcher = null;
         WebServer web = null;
         CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
         try {
             textSearcher = new TextSearcher(data.textIndex());
-            SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config);
+            SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config, metrics.registry());
             IriSpace iris = new IriSpace(config.baseIri());
-            SearchService search = new SearchService(data.queryable(), textSearcher, iris);
+            SearchService search = new SearchService(data.queryable(), textSearcher, iris, metrics.registry());
             ResourceDescriber describer = new ResourceDescriber(data.queryable());
             EntityService entities = new EntityService(describer, iris);
             DataVersion dataVersion = new DataVersion();
+            Cached<Long> quads = new Cached<>(dataVersion, stamp -> StoreStats.quads(data.base()));
+            DataMeters.register(metrics.registry(), dataVersion, quads::get, textSearcher::documents);
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
                     new HealthModule(),
+                    new ApiDocModule(),
                     new SearchModule(search),
                     new EntityModule(entities)));
             modules.addAll(linking.modules());
             modules = AdminModule.addTo(modules, config, data, () -> {
                 search.refresh();
                 linking.dataLoaded();
-            });
+            }, loads);
             List<RouteModule> all = new ArrayList<>(modules);
             all.add(0, new WebModule(config, data.queryable(), dataVersion, search, linking.prefixes(),
                     () -> all.stream().flatMap(m -> m.endpoints().stream()).toList()));
@@ -97,7 +112,7 @@ public final class Application implements AutoCloseable {
             // The port opens while loading goes on (Jetty's start overlaps it); the gate holds
             // requests until the data is complete and every service has seen it.
             ReadinessGate gate = new ReadinessGate();
-            web = new WebServer(config, sparql, modules, gate).start();
+            web = new WebServer(config, sparql, modules, gate, metrics, dataVersion).start();
             try {
                 await(loading);
             } catch (RuntimeException e) {
@@ -109,7 +124,7 @@ public final class Application implements AutoCloseable {
             gate.open();
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
-            return new Application(data, textSearcher, sparql, web, modules, dataVersion,
+            return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics,
                     List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork));
         } catch (RuntimeException e) {
             if (web != null)
@@ -119,6 +134,7 @@ public final class Application implements AutoCloseable {
             if (textSearcher != null)
                 textSearcher.close();
             data.close();
+            metrics.close();
             throw e;
         }
     }
@@ -165,6 +181,19 @@ public final class Application implements AutoCloseable {
         return sparql;
     }
 
+    /**
+     * The service's meters: register more with {@code metrics().registry()} (Micrometer); they are
+     * served at {@code /metrics} with the rest.
+     */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** The port the metrics are served on (the main one, their own, or none when disabled). */
+    public OptionalInt metricsPort() {
+        return web.metricsPort();
+    }
+
     /** The data version: whatever writes to the store calls {@code changed()} after committing. */
     public DataVersion dataVersion() {
         return dataVersion;
@@ -183,6 +212,7 @@ public final class Application implements AutoCloseable {
             textSearcher.close();
             closeModules();
             data.close();
+            metrics.close();
         }
     }
 

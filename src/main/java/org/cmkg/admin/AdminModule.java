@@ -24,9 +24,11 @@ import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.IngestSource;
+import org.cmkg.ingest.LoadMetrics;
 import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.ReportFormat;
 import org.cmkg.linkeddata.IriSpace;
+import org.cmkg.observe.RequestId;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.validation.FocusValidator;
 
@@ -49,9 +51,11 @@ public final class AdminModule implements RouteModule {
     private final BearerToken token;
     private final long maxUploadBytes;
     private final Runnable afterLoad;
+    private final LoadMetrics loads;
 
     AdminModule(ServedDataset data, FocusValidator validator, IriSpace iris, String token, long maxUploadBytes,
-                Runnable afterLoad) {
+                Runnable afterLoad, LoadMetrics loads) {
+        this.loads = loads;
         this.data = data;
         this.validator = validator;
         this.iris = iris;
@@ -62,15 +66,17 @@ public final class AdminModule implements RouteModule {
 
     /**
      * {@code modules} plus the admin module if a token is configured (else {@code modules} as they
-     * are); {@code afterLoad} runs after each committed upload (what derives from the data refreshes).
+     * are); {@code afterLoad} runs after each committed upload (what derives from the data refreshes);
+     * every upload's outcome is counted in {@code loads}.
      */
-    public static List<RouteModule> addTo(List<RouteModule> modules, ServerConfig config, ServedDataset data, Runnable afterLoad) {
+    public static List<RouteModule> addTo(List<RouteModule> modules, ServerConfig config, ServedDataset data, Runnable afterLoad,
+                                          LoadMetrics loads) {
         StoreConfig store = config.store();
         if (store.adminToken().isEmpty())
             return modules;
         List<RouteModule> all = new ArrayList<>(modules);
         all.add(new AdminModule(data, OntologyFolder.validatorFor(config.sources()), new IriSpace(config.baseIri()),
-                store.adminToken().get(), store.maxUploadBytes(), afterLoad));
+                store.adminToken().get(), store.maxUploadBytes(), afterLoad, loads));
         return List.copyOf(all);
     }
 
@@ -97,6 +103,7 @@ public final class AdminModule implements RouteModule {
         IngestSource source = IngestSource.bytes(name, body, lang, graph);
         IngestReport report = Ingest.into(data, validator)
                 .run(List.of(source), Ingest.Options.forServer().withReplaceGraphs(!append), IngestProgress.NONE);
+        loads.record("upload", report);
         JsonObject json = ReportFormat.json(report);
         if (report.committed()) {
             afterLoad.run();
@@ -109,6 +116,7 @@ public final class AdminModule implements RouteModule {
         error.addProperty("error", HttpStatus.forStatus(status).getMessage());
         error.addProperty("message", (syntax ? "The upload does not parse" : "The upload violates the shapes")
                 + "; nothing was loaded. " + report.validation().violations().get(0));
+        error.addProperty("requestId", RequestId.of(ctx.req()));
         error.add("report", json);
         ctx.status(status).json(error);
     }

@@ -68,11 +68,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServeLimitOptions limits;
 
+    @Mixin
+    MetricsOptions metrics;
+
     /** The configuration these options (with their environment variables and defaults) describe, read once. */
     ServerConfig config() {
         RdfLocation dataSource = data == null ? RdfLocation.EMBEDDED_DATA : new RdfLocation.Folder(data);
         return new ServerConfig(host, port, baseIri.iri, List.of(ontology.location(), dataSource), timeout, allowService,
-                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), admin.config(store.optional()),
+                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), metrics.config(), admin.config(store.optional()),
                 ServerConfig.runningJar());
     }
 

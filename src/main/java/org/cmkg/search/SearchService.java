@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
@@ -42,6 +44,7 @@ import org.cmkg.vocab.Curies;
  * stored fields and highlighted. Nothing is done per hit beyond an array read and a bit.
  */
 public final class SearchService {
+    private final SearchMetrics metrics;
     private final DatasetGraph dataset;
     private final TextSearcher searcher;
     private final IriSpace iris;
@@ -54,7 +57,9 @@ public final class SearchService {
     /** The catalog, its numbered resources and the class names it knows, built together. */
     private record Loaded(ResourceTable table, Map<String, String> classesByName) {}
 
-    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris) {
+    /** Search over {@code dataset} and its index; every search is counted in {@code meters} ({@link SearchMetrics}). */
+    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris, MeterRegistry meters) {
+        this.metrics = new SearchMetrics(meters);
         this.dataset = dataset;
         this.searcher = searcher;
         this.iris = iris;
@@ -110,6 +115,10 @@ public final class SearchService {
     }
 
     public SearchResponse search(SearchRequest request) {
+        return metrics.counted(find(request));
+    }
+
+    private SearchResponse find(SearchRequest request) {
         long start = System.nanoTime();
         CompletableFuture<Loaded> ready = loaded;
         if (ready == null)

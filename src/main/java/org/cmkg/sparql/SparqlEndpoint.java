@@ -1,5 +1,7 @@
 package org.cmkg.sparql;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
@@ -36,7 +38,8 @@ public final class SparqlEndpoint {
     private final QueryWatchdog watchdog;
     private final long resultBufferBytes;
 
-    public SparqlEndpoint(DatasetGraph dataset, ServerConfig config) {
+    /** The endpoint over {@code dataset}; its queries are counted in {@code meters} ({@link SparqlMetrics}). */
+    public SparqlEndpoint(DatasetGraph dataset, ServerConfig config, MeterRegistry meters) {
         DatasetGraph served = UnionDefaultGraph.over(dataset, endpointContext(dataset, config));
         DataService service = DataService.newBuilder(served)
                 .addEndpoint(Operation.Query, "")
@@ -45,7 +48,7 @@ public final class SparqlEndpoint {
         this.watchdog = new QueryWatchdog(config.queryTimeout(), config.limits().timeoutGrace());
         this.resultBufferBytes = config.limits().resultBufferBytes();
         this.operations = OperationRegistry.createStd();
-        operations.register(Operation.Query, new GuardedQueryService(watchdog));
+        operations.register(Operation.Query, new GuardedQueryService(watchdog, new SparqlMetrics(meters)));
         this.dataAccessPoints = new DataAccessPointRegistry();
         dataAccessPoints.register(new DataAccessPoint(PATH, service));
         // What FusekiServer.Builder does before serving: bind the operation handlers, go live.
