@@ -3,21 +3,29 @@ package org.cmkg;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.cmkg.admin.AdminModule;
+import org.cmkg.admin.UploadTarget;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.dataversion.DataVersion;
 import org.cmkg.entity.EntityModule;
 import org.cmkg.entity.EntityService;
 import org.cmkg.http.HealthModule;
+import org.cmkg.http.Readiness;
 import org.cmkg.http.ReadinessGate;
 import org.cmkg.http.RouteModule;
 import org.cmkg.http.WebServer;
+import org.cmkg.ingest.IngestProgress;
+import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.StartupLoad;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.ResourceDescriber;
+import org.cmkg.replication.LogWriter;
+import org.cmkg.replication.Replica;
+import org.cmkg.replication.ReplicaReadiness;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
 import org.cmkg.sparql.SparqlEndpoint;
@@ -42,10 +50,13 @@ public final class Application implements AutoCloseable {
     private final List<RouteModule> modules;
     private final DataVersion dataVersion;
     private final List<Runnable> backgroundWork;
+    private final Optional<Replica> replica;
 
     private Application(ServedDataset data, TextSearcher textSearcher, SparqlEndpoint sparql, WebServer web,
-                        List<RouteModule> modules, DataVersion dataVersion, List<Runnable> backgroundWork) {
+                        List<RouteModule> modules, DataVersion dataVersion, List<Runnable> backgroundWork,
+                        Optional<Replica> replica) {
         this.data = data;
+        this.replica = replica;
         this.backgroundWork = backgroundWork;
         this.textSearcher = textSearcher;
         this.sparql = sparql;
@@ -61,14 +72,20 @@ public final class Application implements AutoCloseable {
      * runs on its own thread while the HTTP layer is assembled and started (class loading and
      * set-up of Fuseki, Javalin and Jetty take about as long as loading); requests that arrive
      * before the data is complete wait for it ({@link ReadinessGate}). {@code POST /admin/load}
-     * exists when an admin token is set. The search catalog and the reconciliation index are then
+     * exists when an admin token is set. A replica (a store with a log) is not filled at start-up
+     * but prepared to follow the log, which it then applies in the background, refreshing the
+     * services after each patch; its uploads are published to the log. The search catalog and the reconciliation index are then
      * built in the background (the first request that needs one waits for it).
      */
     public static Application start(ServerConfig config) {
         long started = System.nanoTime();
         LanguageAnalyzers.warmUpInBackground();
         ServedDataset data = StartupLoad.open(config);
-        Runnable load = () -> StartupLoad.fill(config, data);
+        // Replicated mode: the store is filled only from the log, which a follower applies once serving.
+        Optional<Replica> replica = config.store().replication().map(r -> Replica.of(r, data,
+                () -> OntologyFolder.validatorFor(config.sources())));
+        Runnable load = replica.isPresent() ? () -> replica.get().prepare(config.store().directory().orElseThrow())
+                                            : () -> StartupLoad.fill(config, data);
         TextSearcher textSearcher = null;
         WebServer web = null;
         CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
@@ -82,14 +99,20 @@ public final class Application implements AutoCloseable {
             DataVersion dataVersion = new DataVersion();
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
-                    new HealthModule(),
+                    new HealthModule(replica.<Readiness>map(ReplicaReadiness::new)),
                     new SearchModule(search),
                     new EntityModule(entities)));
             modules.addAll(linking.modules());
-            modules = AdminModule.addTo(modules, config, data, () -> {
+            Runnable afterLoad = () -> {
                 search.refresh();
                 linking.dataLoaded();
-            });
+            };
+            modules = replica.isPresent()
+                    ? AdminModule.addTo(modules, config, (source, append) -> {
+                        LogWriter.Publication published = replica.get().publish(List.of(source), append, IngestProgress.NONE);
+                        return new UploadTarget.Outcome(published.report(), published.json());
+                    })
+                    : AdminModule.addTo(modules, config, data, afterLoad);
             List<RouteModule> all = new ArrayList<>(modules);
             all.add(0, new WebModule(config, data.queryable(), dataVersion, search, linking.prefixes(),
                     () -> all.stream().flatMap(m -> m.endpoints().stream()).toList()));
@@ -107,15 +130,18 @@ public final class Application implements AutoCloseable {
             search.refresh();
             linking.dataLoaded();
             gate.open();
+            int port = web.port();
+            replica.ifPresent(r -> r.follow(port, afterLoad));
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
             return new Application(data, textSearcher, sparql, web, modules, dataVersion,
-                    List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork));
+                    List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork), replica);
         } catch (RuntimeException e) {
             if (web != null)
                 web.close();
             // Let a load still under way (the port was taken, say) end before its store closes.
             loading.handle((done, failure) -> null).join();
+            replica.ifPresent(Replica::close);
             if (textSearcher != null)
                 textSearcher.close();
             data.close();
@@ -176,6 +202,8 @@ public final class Application implements AutoCloseable {
         try {
             web.close();
         } finally {
+            // The follower first: it writes to the store.
+            replica.ifPresent(Replica::close);
             // Catalogs still being built hold read transactions, which a persistent store
             // refuses to close under.
             backgroundWork.forEach(Runnable::run);
