@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.apache.jena.system.Txn;
 import org.cmkg.config.ReplicationConfig;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.IngestSource;
 import org.cmkg.ingest.ReportFormat;
 import org.cmkg.ingest.SourceFiles;
+import org.cmkg.replication.LogPosition;
 import org.cmkg.replication.LogWriter;
 import org.cmkg.replication.Replica;
 import org.cmkg.store.IndexConsistency;
@@ -95,6 +97,7 @@ public final class LoadCommand implements Callable<Integer> {
         try (ServedDataset data = PersistentStore.open(directory, "cmkg load");
              ProgressDisplay display = ProgressDisplay.start("load", "quads", quiet.quiet)) {
             IndexConsistency.require(data, directory);
+            refuseReplicaStore(data, directory);
             report = Ingest.into(data, validator).run(sources, options, IngestDisplay.of(display));
         }
         if (!(quiet.quiet && report.committed() && reportFormat == ReportFormat.TEXT))
@@ -129,6 +132,14 @@ public final class LoadCommand implements Callable<Integer> {
                 "Published patch %s to %s: offsets %d-%d (%d record(s)).%n", p.id(), replication.log(), p.firstOffset(),
                 p.nextOffset() - 1, p.records()));
         return report.conforms() ? ExitCodes.OK : ExitCodes.DATA_ERROR;
+    }
+
+    /** A replica's store is written only from its log: a load around the log would reach no other replica. */
+    private static void refuseReplicaStore(ServedDataset data, Path directory) {
+        Optional<LogPosition> position = Txn.calculateRead(data.base(), () -> LogPosition.of(data.base()));
+        if (position.isPresent())
+            throw new IllegalArgumentException("The store " + directory + " is a replica's (it follows a log, at offset "
+                    + position.get().nextOffset() + "): load with --log kafka://HOST:PORT/TOPIC so that every replica gets the batch.");
     }
 
     private static void deleteTree(Path dir) {

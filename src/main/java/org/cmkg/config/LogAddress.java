@@ -34,7 +34,7 @@ public record LogAddress(List<String> bootstrapServers, String topic) {
         if (!m.matches())
             throw new IllegalArgumentException("--log must look like kafka://HOST:PORT/TOPIC (several brokers: "
                     + "kafka://h1:9092,h2:9092/TOPIC), not '" + url + "'");
-        List<String> servers = Arrays.stream(m.group(1).split(",")).map(String::strip).toList();
+        List<String> servers = Arrays.stream(m.group(1).split(",", -1)).map(String::strip).toList();
         for (String s : servers) {
             Matcher hp = HOST_PORT.matcher(s);
             if (!hp.matches() || Integer.parseInt(hp.group(2)) == 0 || Integer.parseInt(hp.group(2)) > 65_535)

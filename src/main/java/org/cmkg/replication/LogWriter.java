@@ -95,8 +95,14 @@ public final class LogWriter {
     /** Validates {@code sources} and publishes them as one patch; {@code append} adds to graphs instead of replacing them. */
     public Publication publish(List<IngestSource> sources, boolean append, IngestProgress progress) {
         oneLoadAtATime.lock();
-        try (KafkaProducer<String, byte[]> producer = openProducer()) {
-            return publish(producer, sources, append, progress);
+        try {
+            KafkaProducer<String, byte[]> producer = openProducer();
+            try {
+                return publish(producer, sources, append, progress);
+            } finally {
+                // Not close(): it would wait without limit for a broker that has gone.
+                producer.close(KafkaClients.REQUEST_TIMEOUT);
+            }
         } catch (KafkaException e) {
             if (causedBy(e, ProducerFencedException.class) || causedBy(e, InvalidProducerEpochException.class))
                 throw new WriterFencedException(clients.transactionalId(), e);

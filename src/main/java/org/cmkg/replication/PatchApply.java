@@ -25,10 +25,10 @@ final class PatchApply {
     record Applied(IngestReport report, LogPosition position) {}
 
     /**
-     * @param after the store's position before the patch (empty for an empty store that follows no log yet)
+     * @param current the store's position before the patch (empty for an empty store that follows no log yet)
      */
-    static Applied apply(ServedDataset data, PatchInput patch, String topicId, Optional<LogPosition> after) {
-        Optional<String> expected = after.map(LogPosition::patchId);
+    static Applied apply(ServedDataset data, PatchInput patch, String topicId, Optional<LogPosition> current) {
+        Optional<String> expected = current.map(LogPosition::patchId);
         if (!patch.prev().equals(expected))
             throw new BadPatchException(patch.firstOffset(), "patch " + patch.id() + " follows "
                     + patch.prev().map(p -> "patch " + p).orElse("nothing (the start of a log)")
@@ -44,7 +44,7 @@ final class PatchApply {
             }
         };
         IngestReport report = Ingest.into(data, PatchApply::noValidator)
-                .run(patch, options(!patch.append()), IngestProgress.NONE, stamp);
+                .run(patch.input(), options(!patch.append()), IngestProgress.NONE, stamp);
         if (!report.committed())
             throw new BadPatchException(patch.firstOffset(), "the store refused it: " + report.validation());
         return new Applied(report, position[0]);

@@ -1,20 +1,18 @@
 package org.cmkg.replication;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cmkg.ingest.ParsedInput;
-import org.cmkg.validation.Finding;
 
 /**
- * One patch of the log as the ingest pipeline's input: its Kafka records, read one at a time as
+ * One patch of the log as the ingest pipeline's input ({@link #input}): its Kafka records, read one at a time as
  * the pipeline asks for the next block (a large patch never sits in memory whole), each parsed
  * into a block of quads. The first record must begin the patch ({@code H id}, {@code TX}); the
  * records that follow must carry the same key (the patch id) until one ends it ({@code TC}).
  */
-final class PatchInput implements ParsedInput {
+final class PatchInput {
 
     /** The records of the log, in order. */
     @FunctionalInterface
@@ -74,8 +72,12 @@ final class PatchInput implements ParsedInput {
         return lastOffset + 1;
     }
 
-    @Override
-    public Block next() {
+    /** The patch as the pipeline's input. */
+    ParsedInput input() {
+        return ParsedInput.ofBlocks(this::next, () -> {});
+    }
+
+    private ParsedInput.Block next() {
         if (complete)
             return null;
         PatchChunk chunk;
@@ -94,26 +96,6 @@ final class PatchInput implements ParsedInput {
             lastOffset = record.offset();
         }
         complete = chunk.commits();
-        return new Block(source, chunk.quads(), chunk.graphs());
-    }
-
-    @Override
-    public List<Finding> findings() {
-        return List.of();
-    }
-
-    @Override
-    public boolean partial() {
-        return false;
-    }
-
-    @Override
-    public int sources() {
-        return 1;
-    }
-
-    @Override
-    public void close() {
-        // the records belong to the follower
+        return new ParsedInput.Block(source, chunk.quads(), chunk.graphs());
     }
 }

@@ -61,8 +61,8 @@ public final class Replica implements AutoCloseable {
      * (a crash between the two commits) is rebuilt from the store.
      */
     public void prepare(Path directory) {
-        DatasetGraphState state = Txn.calculateRead(data.base(),
-                () -> new DatasetGraphState(data.base().isEmpty(), LogPosition.of(data.base())));
+        StoreState state = Txn.calculateRead(data.base(),
+                () -> new StoreState(data.base().isEmpty(), LogPosition.of(data.base())));
         if (state.position().isEmpty() && !state.empty())
             throw new IllegalArgumentException("The store " + directory + " holds data that did not come from a log, so it "
                     + "cannot be a replica: start a replica from an empty store (it replays the log) or from a snapshot.");
@@ -149,5 +149,5 @@ public final class Replica implements AutoCloseable {
         }
     }
 
-    private record DatasetGraphState(boolean empty, Optional<LogPosition> position) {}
+    private record StoreState(boolean empty, Optional<LogPosition> position) {}
 }

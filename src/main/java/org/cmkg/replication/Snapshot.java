@@ -44,7 +44,6 @@ import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.ParsedInput;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.text.ParallelIndexer;
-import org.cmkg.validation.Finding;
 
 /**
  * A replica's store as one file, to start another replica from when the log no longer holds
@@ -123,7 +122,8 @@ public final class Snapshot {
         LogPosition position = position(file);
         Ingest.Options options = new Ingest.Options(false, true, true, ParallelIndexer.defaultThreads(),
                 Ingest.ShapeCheck.KNOWN_TO_CONFORM, Ingest.Indexing.WITH_WRITES, 0);
-        try (SnapshotInput input = new SnapshotInput(file)) {
+        SnapshotReader reader = new SnapshotReader(file);
+        try (ParsedInput input = ParsedInput.ofBlocks(reader::next, reader::close)) {
             IngestReport report = Ingest.into(data, () -> {
                 throw new IllegalStateException("a snapshot is not validated again: it is a replica's state");
             }).run(input, options, IngestProgress.NONE, new Ingest.Observer() {
@@ -151,12 +151,12 @@ public final class Snapshot {
     }
 
     /** The snapshot's quads in blocks, parsed on RIOT's parser thread with the blank node labels as written. */
-    private static final class SnapshotInput implements ParsedInput {
+    private static final class SnapshotReader {
         private final Path file;
         private final InputStream in;
         private final IteratorCloseable<Quad> quads;
 
-        SnapshotInput(Path file) {
+        SnapshotReader(Path file) {
             this.file = file;
             try {
                 this.in = open(file);
@@ -167,8 +167,8 @@ public final class Snapshot {
                     .asyncParseQuads();
         }
 
-        @Override
-        public Block next() {
+        /** The next block, or null at the end. */
+        ParsedInput.Block next() {
             List<Quad> block = new ArrayList<>(BLOCK_QUADS);
             Set<Node> graphs = new LinkedHashSet<>();
             try {
@@ -181,26 +181,10 @@ public final class Snapshot {
             } catch (RiotException e) {
                 throw new DataLoadException(file.toString(), e.getMessage());
             }
-            return block.isEmpty() ? null : new Block(file.toString(), block, graphs);
+            return block.isEmpty() ? null : new ParsedInput.Block(file.toString(), block, graphs);
         }
 
-        @Override
-        public List<Finding> findings() {
-            return List.of();
-        }
-
-        @Override
-        public boolean partial() {
-            return false;
-        }
-
-        @Override
-        public int sources() {
-            return 1;
-        }
-
-        @Override
-        public void close() {
+        void close() {
             quads.close();
             try {
                 in.close();
