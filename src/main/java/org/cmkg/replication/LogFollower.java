@@ -65,6 +65,7 @@ public final class LogFollower implements AutoCloseable {
     private volatile Instant lastApplied;
     private volatile boolean closed;
     private long reported = -1;
+    private boolean refreshPending;
 
     /**
      * @param replicaName its consumer group's name, where it reports its position (none: it reports nowhere)
@@ -183,6 +184,7 @@ public final class LogFollower implements AutoCloseable {
             applyNext();
             return;
         }
+        refresh();
         long end = consumer.endOffsets(List.of(partition), KafkaClients.REQUEST_TIMEOUT).get(partition);
         long now = consumer.position(partition, KafkaClients.REQUEST_TIMEOUT);
         reachable();
@@ -223,7 +225,17 @@ public final class LogFollower implements AutoCloseable {
         } finally {
             applyingFrom = -1;
         }
-        afterApply.run();
+        refreshPending = true;
+        // While catching up through many patches, the services refresh once, at the end of the burst.
+        if (buffer.isEmpty())
+            refresh();
+    }
+
+    private void refresh() {
+        if (refreshPending) {
+            refreshPending = false;
+            afterApply.run();
+        }
     }
 
     /** Tells the replica's consumer group where it stands (for watching; the store holds the truth). */

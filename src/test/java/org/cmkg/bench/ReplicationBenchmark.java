@@ -55,6 +55,13 @@ class ReplicationBenchmark {
     static final Pattern APPLIED = Pattern.compile("Applied patch \\S+ \\(offsets [^)]*\\): (\\d+) quads in (\\d+) ms");
 
     private final StringBuilder report = new StringBuilder();
+    /** Every child JVM started, killed after the test if it is still running (a failed run leaves none behind). */
+    private final List<ChildJvm> children = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopChildren() {
+        children.forEach(ChildJvm::close);
+    }
 
     @Test
     void replicatedMode() throws Exception {
@@ -71,8 +78,9 @@ class ReplicationBenchmark {
             // 1. Publish: validate against W (empty, so against the shapes and the ontology), stream the patch, W applies it.
             String uptime = uptime();
             long t = System.nanoTime();
+            // The corpus, and the shared entities of rdf-data (the small upload below names some of them).
             ChildJvm load = jvm("org.cmkg.Main", "load", "--log", log.toString(), "--store", writer.toString(), "--quiet",
-                    "--format", "json", corpus.toString());
+                    "--format", "json", corpus.toString(), "rdf-data/entities.trig");
             int code = load.waitFor(3600);
             double loadSeconds = seconds(t);
             if (code != 0)
@@ -113,7 +121,7 @@ class ReplicationBenchmark {
             int p2 = port(r2);
             awaitReady(p2);
             row("new replica from the snapshot: start to ready", quads, seconds(t), uptime);
-            r2.terminate(120);
+            r2.terminate(900);
 
             // 4. Reads: one replica, then two sharing the machine.
             List<QueryMix.Query> mix = QueryMix.all(generated.documents());
@@ -146,10 +154,10 @@ class ReplicationBenchmark {
                 line("| round %d: POST answered (visible on the replica it went through) | %d | %s |", round, visible[0], uptime);
                 line("| round %d: visible on the other replica | %d | %s |", round, visible[1], uptime);
             }
-            r2b.terminate(120);
-            r1.terminate(120);
+            r2b.terminate(900);
+            r1.terminate(900);
             ChildJvm single1 = jvm("org.cmkg.Main", "serve", "--store", WORK.resolve("r1").toString(), "--host", "127.0.0.1",
-                    "--port", "0", "--admin-token", TOKEN, "--client-query-budget", "0");
+                    "--port", "0", "--admin-token", TOKEN, "--client-query-budget", "0", "--query-queue-wait", "2m");
             int ps = port(single1);
             awaitReady(ps);
             for (int round = 1; round <= 3; round++) {
@@ -157,11 +165,81 @@ class ReplicationBenchmark {
                 long[] visible = uploadUntilVisible(ps, ps, document, round);
                 line("| round %d: single process, same store, POST answered | %d | %s |", round, visible[0], uptime);
             }
-            single1.terminate(120);
+            single1.terminate(900);
         }
         String text = report.toString();
         System.out.println(text);
         Files.writeString(WORK.resolve("replication-benchmark.md"), text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads again, on the two stores the run above left, with both servers warmed up first and the
+     * one-server and two-server windows alternating (so that the machine's other work weighs on
+     * both alike): {@code -Dtest=ReplicationBenchmark#readsOneAgainstTwo}. The read path of a
+     * replica is the single process's, so the two serve their stores without the log.
+     */
+    @Test
+    void readsOneAgainstTwo() throws Exception {
+        Path r1 = WORK.resolve("r1");
+        Path r2 = WORK.resolve("r2");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(r1) && Files.isDirectory(r2), "run replicatedMode first");
+        int documents = Integer.getInteger("bench.documents", 501);
+        List<QueryMix.Query> mix = QueryMix.all(documents);
+        ChildJvm a = jvm("org.cmkg.Main", "serve", "--store", r1.toString(), "--host", "127.0.0.1", "--port", "0", "--client-query-budget", "0", "--query-queue-wait", "2m");
+        ChildJvm b = jvm("org.cmkg.Main", "serve", "--store", r2.toString(), "--host", "127.0.0.1", "--port", "0", "--client-query-budget", "0", "--query-queue-wait", "2m");
+        try {
+            QueryRunner one = new QueryRunner("http://127.0.0.1:" + port(a) + "/sparql");
+            QueryRunner two = new QueryRunner("http://127.0.0.1:" + port(b) + "/sparql");
+            one.throughput(mix, CLIENTS, Duration.ofSeconds(20), Duration.ofSeconds(1));
+            two.throughput(mix, CLIENTS, Duration.ofSeconds(20), Duration.ofSeconds(1));
+            int cores = Runtime.getRuntime().availableProcessors();
+            line("| window | one replica, %d clients (req/s) | two replicas, %d + %d clients (req/s) | uptime |", CLIENTS, CLIENTS / 2,
+                    CLIENTS - CLIENTS / 2);
+            line("|---|---:|---:|---|");
+            double sumOne = 0;
+            double sumTwo = 0;
+            for (int w = 1; w <= 3; w++) {
+                String uptime = uptime();
+                double single = one.throughput(mix, CLIENTS, Duration.ofSeconds(3), WINDOW);
+                CompletableFuture<Double> x = CompletableFuture.supplyAsync(() -> throughput(one, mix, CLIENTS / 2));
+                CompletableFuture<Double> y = CompletableFuture.supplyAsync(() -> throughput(two, mix, CLIENTS - CLIENTS / 2));
+                double both = x.get() + y.get();
+                sumOne += single;
+                sumTwo += both;
+                line("| %d | %,.1f | %,.1f | %s |", w, single, both, uptime);
+            }
+            line("| mean, per core (%d cores) | %,.1f | %,.1f | |", cores, sumOne / 3 / cores, sumTwo / 3 / cores);
+        } finally {
+            a.terminate(900);
+            b.terminate(900);
+        }
+        Files.writeString(WORK.resolve("reads-one-against-two.md"), report.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The baseline of the upload latency: the same small upload to a single process serving the
+     * store the run above left ({@code -Dtest=ReplicationBenchmark#uploadsToASingleProcess}).
+     */
+    @Test
+    void uploadsToASingleProcess() throws Exception {
+        Path r1 = WORK.resolve("r1");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(r1), "run replicatedMode first");
+        ChildJvm single = jvm("org.cmkg.Main", "serve", "--store", r1.toString(), "--host", "127.0.0.1", "--port", "0",
+                "--admin-token", TOKEN, "--client-query-budget", "0", "--query-queue-wait", "2m");
+        try {
+            int port = port(single);
+            awaitReady(port);
+            line("| small upload (28 quads) to a single process | ms | uptime |");
+            line("|---|---:|---|");
+            for (int round = 1; round <= 3; round++) {
+                String uptime = uptime();
+                long[] visible = uploadUntilVisible(port, port, Path.of("src/test/resources/ingest/valid-document.trig"), round);
+                line("| round %d: POST answered | %d | %s |", round, visible[0], uptime);
+            }
+        } finally {
+            single.terminate(900);
+        }
+        Files.writeString(WORK.resolve("uploads-single-process.md"), report.toString(), StandardCharsets.UTF_8);
     }
 
     private static double throughput(QueryRunner runner, List<QueryMix.Query> mix, int clients) {
@@ -199,16 +277,18 @@ class ReplicationBenchmark {
         return new long[] {(answered - start) / 1_000_000, (seenAt.get() - start) / 1_000_000};
     }
 
-    private static ChildJvm serve(Path store, LogAddress log, String name, String... more) {
+    private ChildJvm serve(Path store, LogAddress log, String name, String... more) {
         List<String> args = new ArrayList<>(List.of("org.cmkg.Main", "serve", "--store", store.toString(), "--log", log.toString(),
                 "--replica-name", name, "--max-lag", "0", "--host", "127.0.0.1", "--port", "0", "--admin-token", TOKEN,
-                "--client-query-budget", "0"));
+                "--client-query-budget", "0", "--query-queue-wait", "2m"));
         args.addAll(List.of(more));
         return jvm(args.toArray(String[]::new));
     }
 
-    private static ChildJvm jvm(String... args) {
-        return ChildJvm.start(List.of("-Xmx2g", "-Dcmkg.accessLog=WARN"), args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
+    private ChildJvm jvm(String... args) {
+        ChildJvm child = ChildJvm.start(List.of("-Xmx2g", "-Dcmkg.accessLog=WARN"), args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
+        children.add(child);
+        return child;
     }
 
     private static int port(ChildJvm process) throws InterruptedException {
@@ -222,7 +302,14 @@ class ReplicationBenchmark {
 
     private static void awaitReady(int port) {
         Http http = new Http(port);
-        Await.until(() -> http.get("/health").statusCode() == 200, Duration.ofHours(1), "the replica on port " + port);
+        // While a snapshot loads, requests wait at the readiness gate (and may time out): not ready yet.
+        Await.until(() -> {
+            try {
+                return http.get("/health").statusCode() == 200;
+            } catch (java.io.UncheckedIOException e) {
+                return false;
+            }
+        }, Duration.ofHours(1), "the replica on port " + port);
     }
 
     private static java.util.Optional<long[]> appliedRate(ChildJvm process) {

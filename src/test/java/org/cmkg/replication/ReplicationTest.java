@@ -202,6 +202,22 @@ class ReplicationTest {
                 assertEquals(StoreContent.of(whole.data()), StoreContent.of(fromSnapshot.data()));
                 assertEquals(Replicas.searchAnswers(hw), Replicas.searchAnswers(hs));
 
+                // cmkg stats: the writer's store's position, the log's end, each replica's reported offset.
+                long end = Replicas.replication(hw).get("logEnd").getAsLong();
+                Await.until(() -> statsJson(log, writerStore).getAsJsonObject("log").getAsJsonArray("replicas").size() >= 2
+                        && statsJson(log, writerStore).getAsJsonObject("log").getAsJsonArray("replicas").asList().stream()
+                                .allMatch(r -> r.getAsJsonObject().get("lag").getAsLong() == 0),
+                        Duration.ofMinutes(1), "both replicas to report their offset");
+                JsonObject stats = statsJson(log, writerStore);
+                assertEquals(end, stats.getAsJsonObject("log").get("endOffset").getAsLong(), stats.toString());
+                assertEquals(snapshotOffset, stats.getAsJsonObject("log").get("startOffset").getAsLong(), stats.toString());
+                assertTrue(stats.getAsJsonObject("logPosition").get("offset").getAsLong() < end, stats.toString());
+                assertTrue(stats.getAsJsonObject("log").getAsJsonArray("replicas").asList().stream()
+                        .anyMatch(r -> r.getAsJsonObject().get("name").getAsString().endsWith("-" + fromSnapshot.port())), stats.toString());
+                CliRun text = CliRun.run("stats", "--log", log.toString());
+                assertEquals(0, text.exitCode(), text.err());
+                assertTrue(text.out().contains("offsets " + snapshotOffset + " to " + end), text.out());
+
                 // Without the snapshot, an empty replica cannot start on the trimmed log, and says why.
                 Http hn = new Http(withoutSnapshot.port());
                 Await.until(() -> "stopped".equals(Replicas.health(hn).get("status").getAsString()), Duration.ofMinutes(1),
@@ -269,6 +285,12 @@ class ReplicationTest {
         CliRun load = Replicas.load(LogAddress.parse("kafka://127.0.0.1:" + closedPort + "/t"), DOCUMENT.toString());
         assertEquals(4, load.exitCode(), load.err());
         assertTrue(load.err().contains("cannot be reached"), load.err());
+    }
+
+    private static JsonObject statsJson(LogAddress log, Path store) {
+        CliRun run = CliRun.run("stats", "--log", log.toString(), "--store", store.toString(), "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        return com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject();
     }
 
     /** Writes one record as a producer that is not cmkg would; returns its offset. */
