@@ -25,7 +25,7 @@ import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.ResourceDescriber;
 import org.cmkg.replication.LogWriter;
 import org.cmkg.replication.Replica;
-import org.cmkg.replication.ReplicaReadiness;
+import org.cmkg.replication.ReplicaHealth;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
 import org.cmkg.sparql.SparqlEndpoint;
@@ -99,7 +99,7 @@ public final class Application implements AutoCloseable {
             DataVersion dataVersion = new DataVersion();
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
-                    new HealthModule(replica.<Readiness>map(ReplicaReadiness::new)),
+                    new HealthModule(replica.map(ReplicaHealth::new).map(h -> Readiness.of(h::ready, h::status, h::details))),
                     new SearchModule(search),
                     new EntityModule(entities)));
             modules.addAll(linking.modules());

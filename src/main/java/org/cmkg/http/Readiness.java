@@ -1,6 +1,8 @@
 package org.cmkg.http;
 
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Whether the server should be sent readers, beyond being alive: a replica that has fallen behind
@@ -17,4 +19,24 @@ public interface Readiness {
 
     /** Fields added to {@code /health} (values: strings, numbers, booleans, nulls, and maps of them). */
     Map<String, Object> details();
+
+    /** A readiness made of its three answers (the composition root wires a capability's health this way). */
+    static Readiness of(BooleanSupplier ready, Supplier<String> status, Supplier<Map<String, Object>> details) {
+        return new Readiness() {
+            @Override
+            public boolean ready() {
+                return ready.getAsBoolean();
+            }
+
+            @Override
+            public String status() {
+                return status.get();
+            }
+
+            @Override
+            public Map<String, Object> details() {
+                return details.get();
+            }
+        };
+    }
 }

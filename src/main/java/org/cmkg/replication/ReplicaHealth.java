@@ -4,27 +4,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.cmkg.http.Readiness;
-
 /**
- * A replica's part of {@code /health}: ready while it follows the log within the configured lag;
+ * A replica's part of {@code /health} (the HTTP layer's {@code Readiness}, wired in the composition
+ * root): ready while it follows the log within the configured lag;
  * under {@code replication}, the log, the replica's name, its state, its offset, the log's end and
  * the lag (Kafka offsets: a patch takes one per chunk plus a commit marker), whether the log
  * answers, the last patch applied and, once stopped, why.
  */
-public final class ReplicaReadiness implements Readiness {
+public final class ReplicaHealth {
     private final Replica replica;
 
-    public ReplicaReadiness(Replica replica) {
+    public ReplicaHealth(Replica replica) {
         this.replica = replica;
     }
 
-    @Override
+    /** Whether readers should be sent here. */
     public boolean ready() {
         return replica.ready();
     }
 
-    @Override
+    /** The status word while not ready: starting, log-unreachable, catching-up, lagging, stopped, stopping. */
     public String status() {
         Optional<LogFollower.Status> s = replica.status();
         if (s.isEmpty())
@@ -38,7 +37,7 @@ public final class ReplicaReadiness implements Readiness {
         };
     }
 
-    @Override
+    /** The fields {@code /health} adds, all under {@code replication}. */
     public Map<String, Object> details() {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("log", replica.config().log().toString());
