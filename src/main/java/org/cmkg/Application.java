@@ -4,26 +4,34 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.cmkg.admin.AdminModule;
 import org.cmkg.apidoc.ApiDocModule;
+import org.cmkg.admin.UploadTarget;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.dataversion.Cached;
 import org.cmkg.dataversion.DataVersion;
 import org.cmkg.entity.EntityModule;
 import org.cmkg.entity.EntityService;
 import org.cmkg.http.HealthModule;
+import org.cmkg.http.Readiness;
 import org.cmkg.http.ReadinessGate;
 import org.cmkg.http.RouteModule;
 import org.cmkg.http.WebServer;
+import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.LoadMetrics;
+import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.StartupLoad;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.ResourceDescriber;
 import org.cmkg.observe.DataMeters;
 import org.cmkg.observe.ServiceMetrics;
+import org.cmkg.replication.LogWriter;
+import org.cmkg.replication.Replica;
+import org.cmkg.replication.ReplicaHealth;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
 import org.cmkg.sparql.SparqlEndpoint;
@@ -50,12 +58,14 @@ public final class Application implements AutoCloseable {
     private final DataVersion dataVersion;
     private final ServiceMetrics metrics;
     private final List<Runnable> backgroundWork;
+    private final Optional<Replica> replica;
 
     private Application(ServedDataset data, TextSearcher textSearcher, SparqlEndpoint sparql, WebServer web,
                         List<RouteModule> modules, DataVersion dataVersion, ServiceMetrics metrics,
-                        List<Runnable> backgroundWork) {
+                        List<Runnable> backgroundWork, Optional<Replica> replica) {
         this.data = data;
         this.metrics = metrics;
+        this.replica = replica;
         this.backgroundWork = backgroundWork;
         this.textSearcher = textSearcher;
         this.sparql = sparql;
@@ -71,7 +81,9 @@ public final class Application implements AutoCloseable {
      * runs on its own thread while the HTTP layer is assembled and started (class loading and
      * set-up of Fuseki, Javalin and Jetty take about as long as loading); requests that arrive
      * before the data is complete wait for it ({@link ReadinessGate}). {@code POST /admin/load}
-     * exists when an admin token is set. The search catalog and the reconciliation index are then
+     * exists when an admin token is set. A replica (a store with a log) is not filled at start-up
+     * but prepared to follow the log, which it then applies in the background, refreshing the
+     * services after each patch; its uploads are published to the log. The search catalog and the reconciliation index are then
      * built in the background (the first request that needs one waits for it).
      */
     public static Application start(ServerConfig config) {
@@ -80,7 +92,11 @@ public final class Application implements AutoCloseable {
         ServiceMetrics metrics = ServiceMetrics.create(config.metrics());
         LoadMetrics loads = new LoadMetrics(metrics.registry());
         ServedDataset data = StartupLoad.open(config);
-        Runnable load = () -> StartupLoad.fill(config, data).ifPresent(report -> loads.record("startup", report));
+        // Replicated mode: the store is filled only from the log, which a follower applies once serving.
+        Optional<Replica> replica = config.store().replication().map(r -> Replica.of(r, data,
+                () -> OntologyFolder.validatorFor(config.sources())));
+        Runnable load = replica.isPresent() ? () -> replica.get().prepare(config.store().directory().orElseThrow())
+                                            : () -> StartupLoad.fill(config, data).ifPresent(report -> loads.record("startup", report));
         TextSearcher textSearcher = null;
         WebServer web = null;
         CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
@@ -96,15 +112,21 @@ public final class Application implements AutoCloseable {
             DataMeters.register(metrics.registry(), dataVersion, quads::get, textSearcher::documents);
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
-                    new HealthModule(),
+                    new HealthModule(replica.map(ReplicaHealth::new).map(h -> Readiness.of(h::ready, h::status, h::details))),
                     new ApiDocModule(),
                     new SearchModule(search),
                     new EntityModule(entities)));
             modules.addAll(linking.modules());
-            modules = AdminModule.addTo(modules, config, data, () -> {
+            Runnable afterLoad = () -> {
                 search.refresh();
                 linking.dataLoaded();
-            }, loads);
+            };
+            modules = replica.isPresent()
+                    ? AdminModule.addTo(modules, config, (source, append) -> {
+                        LogWriter.Publication published = replica.get().publish(List.of(source), append, IngestProgress.NONE);
+                        return new UploadTarget.Outcome(published.report(), published.json());
+                    }, loads)
+                    : AdminModule.addTo(modules, config, data, afterLoad, loads);
             List<RouteModule> all = new ArrayList<>(modules);
             all.add(0, new WebModule(config, data.queryable(), dataVersion, search, linking.prefixes(),
                     () -> all.stream().flatMap(m -> m.endpoints().stream()).toList()));
@@ -122,15 +144,18 @@ public final class Application implements AutoCloseable {
             search.refresh();
             linking.dataLoaded();
             gate.open();
+            int port = web.port();
+            replica.ifPresent(r -> r.follow(port, afterLoad));
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
             return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics,
-                    List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork));
+                    List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork), replica);
         } catch (RuntimeException e) {
             if (web != null)
                 web.close();
             // Let a load still under way (the port was taken, say) end before its store closes.
             loading.handle((done, failure) -> null).join();
+            replica.ifPresent(Replica::close);
             if (textSearcher != null)
                 textSearcher.close();
             data.close();
@@ -205,6 +230,8 @@ public final class Application implements AutoCloseable {
         try {
             web.close();
         } finally {
+            // The follower first: it writes to the store.
+            replica.ifPresent(Replica::close);
             // Catalogs still being built hold read transactions, which a persistent store
             // refuses to close under.
             backgroundWork.forEach(Runnable::run);

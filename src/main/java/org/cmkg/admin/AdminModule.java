@@ -45,23 +45,18 @@ import org.cmkg.validation.FocusValidator;
 public final class AdminModule implements RouteModule {
     public static final String PATH = "/admin/load";
 
-    private final ServedDataset data;
-    private final FocusValidator validator;
+    private final UploadTarget target;
     private final IriSpace iris;
     private final BearerToken token;
     private final long maxUploadBytes;
-    private final Runnable afterLoad;
     private final LoadMetrics loads;
 
-    AdminModule(ServedDataset data, FocusValidator validator, IriSpace iris, String token, long maxUploadBytes,
-                Runnable afterLoad, LoadMetrics loads) {
+    AdminModule(UploadTarget target, IriSpace iris, String token, long maxUploadBytes, LoadMetrics loads) {
+        this.target = target;
         this.loads = loads;
-        this.data = data;
-        this.validator = validator;
         this.iris = iris;
         this.token = new BearerToken(token);
         this.maxUploadBytes = maxUploadBytes;
-        this.afterLoad = afterLoad;
     }
 
     /**
@@ -71,13 +66,32 @@ public final class AdminModule implements RouteModule {
      */
     public static List<RouteModule> addTo(List<RouteModule> modules, ServerConfig config, ServedDataset data, Runnable afterLoad,
                                           LoadMetrics loads) {
+        if (config.store().adminToken().isEmpty())
+            return modules;
+        return addTo(modules, config, intoStore(data, OntologyFolder.validatorFor(config.sources()), afterLoad), loads);
+    }
+
+    /** {@code modules} plus the admin module if a token is configured, its uploads going to {@code target}. */
+    public static List<RouteModule> addTo(List<RouteModule> modules, ServerConfig config, UploadTarget target,
+                                          LoadMetrics loads) {
         StoreConfig store = config.store();
         if (store.adminToken().isEmpty())
             return modules;
         List<RouteModule> all = new ArrayList<>(modules);
-        all.add(new AdminModule(data, OntologyFolder.validatorFor(config.sources()), new IriSpace(config.baseIri()),
-                store.adminToken().get(), store.maxUploadBytes(), afterLoad, loads));
+        all.add(new AdminModule(target, new IriSpace(config.baseIri()), store.adminToken().get(), store.maxUploadBytes(),
+                loads));
         return List.copyOf(all);
+    }
+
+    /** Uploads into this process's store, through the one pipeline; {@code afterLoad} runs after each committed one. */
+    private static UploadTarget intoStore(ServedDataset data, FocusValidator validator, Runnable afterLoad) {
+        return (source, append) -> {
+            IngestReport report = Ingest.into(data, validator)
+                    .run(List.of(source), Ingest.Options.forServer().withReplaceGraphs(!append), IngestProgress.NONE);
+            if (report.committed())
+                afterLoad.run();
+            return new UploadTarget.Outcome(report, new JsonObject());
+        };
     }
 
     @Override
@@ -101,12 +115,12 @@ public final class AdminModule implements RouteModule {
         boolean append = "true".equalsIgnoreCase(ctx.queryParam("append"));
         byte[] body = UploadBody.read(ctx, maxUploadBytes);
         IngestSource source = IngestSource.bytes(name, body, lang, graph);
-        IngestReport report = Ingest.into(data, validator)
-                .run(List.of(source), Ingest.Options.forServer().withReplaceGraphs(!append), IngestProgress.NONE);
+        UploadTarget.Outcome outcome = target.load(source, append);
+        IngestReport report = outcome.report();
         loads.record("upload", report);
         JsonObject json = ReportFormat.json(report);
+        outcome.extra().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
         if (report.committed()) {
-            afterLoad.run();
             ctx.status(200).json(json);
             return;
         }

@@ -12,6 +12,7 @@ import io.javalin.validation.ValidationException;
 import org.cmkg.error.ClientErrorException;
 import org.cmkg.error.ErrorBody;
 import org.cmkg.observe.RequestId;
+import org.cmkg.error.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,10 @@ public final class ErrorResponses {
 
     public static void register(RoutesConfig routes) {
         routes.exception(ClientErrorException.class, (e, ctx) -> write(ctx, e.status(), e.getMessage()));
+        routes.exception(UnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            write(ctx, 503, e.getMessage());
+        });
         routes.exception(ValidationException.class, (e, ctx) -> write(ctx, 400, validationMessage(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
