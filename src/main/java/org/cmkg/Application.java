@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.cmkg.admin.AdminModule;
+import org.cmkg.cache.ResultCache;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.dataversion.DataVersion;
 import org.cmkg.entity.EntityModule;
@@ -41,10 +42,12 @@ public final class Application implements AutoCloseable {
     private final WebServer web;
     private final List<RouteModule> modules;
     private final DataVersion dataVersion;
+    private final ResultCache cache;
     private final List<Runnable> backgroundWork;
 
     private Application(ServedDataset data, TextSearcher textSearcher, SparqlEndpoint sparql, WebServer web,
-                        List<RouteModule> modules, DataVersion dataVersion, List<Runnable> backgroundWork) {
+                        List<RouteModule> modules, DataVersion dataVersion, ResultCache cache, List<Runnable> backgroundWork) {
+        this.cache = cache;
         this.data = data;
         this.backgroundWork = backgroundWork;
         this.textSearcher = textSearcher;
@@ -74,16 +77,17 @@ public final class Application implements AutoCloseable {
         CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
         try {
             textSearcher = new TextSearcher(data.textIndex());
-            SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config);
+            DataVersion dataVersion = new DataVersion();
+            ResultCache cache = new ResultCache(config.resultCacheBytes(), dataVersion);
+            SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config, cache);
             IriSpace iris = new IriSpace(config.baseIri());
             SearchService search = new SearchService(data.queryable(), textSearcher, iris);
             ResourceDescriber describer = new ResourceDescriber(data.queryable());
             EntityService entities = new EntityService(describer, iris);
-            DataVersion dataVersion = new DataVersion();
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
                     new HealthModule(),
-                    new SearchModule(search),
+                    new SearchModule(search, cache),
                     new EntityModule(entities)));
             modules.addAll(linking.modules());
             modules = AdminModule.addTo(modules, config, data, () -> {
@@ -109,7 +113,7 @@ public final class Application implements AutoCloseable {
             gate.open();
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
-            return new Application(data, textSearcher, sparql, web, modules, dataVersion,
+            return new Application(data, textSearcher, sparql, web, modules, dataVersion, cache,
                     List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork));
         } catch (RuntimeException e) {
             if (web != null)
@@ -168,6 +172,11 @@ public final class Application implements AutoCloseable {
     /** The data version: whatever writes to the store calls {@code changed()} after committing. */
     public DataVersion dataVersion() {
         return dataVersion;
+    }
+
+    /** The result cache's hits, misses and size (for metrics). */
+    public ResultCache.Counters resultCache() {
+        return cache.counters();
     }
 
     /** Graceful stop: requests in flight finish, then the HTTP server, Fuseki and the store close. */

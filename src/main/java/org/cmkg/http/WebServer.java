@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server: one Jetty, one port. Built in a single {@code Javalin.create(config -> ...)}:
  * Jetty handlers first (graceful stop, then CORS: {@link CrossOrigin}), then servlet filters (the
- * readiness gate, request log, body drain, request limits, the modules' filters, SPARQL admission
- * control, then Fuseki at {@value SparqlEndpoint#PATH}), then the modules' static files, error
+ * readiness gate, request log, body drain, request limits, the modules' filters, SPARQL answers
+ * from the result cache, SPARQL admission control, then Fuseki at {@value SparqlEndpoint#PATH}), then the modules' static files, error
  * mapping and every module's routes. Jetty's own refusals (malformed requests, oversized headers)
  * are JSON too ({@link JettyErrorsAsJson}).
  * Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
                 FusekiInJavalin.addFilter(handler, new UnreadBodyDrain());
                 FusekiInJavalin.addFilter(handler, new RequestGuard(limits.maxBodyBytes()));
                 modules.forEach(m -> m.servletFilters().forEach(f -> FusekiInJavalin.addFilter(handler, f)));
+                FusekiInJavalin.addFilter(handler, sparql.cachedAnswers());
                 FusekiInJavalin.addFilter(handler, new QueryAdmission(SparqlEndpoint.PATH, limits));
                 handler.setMaxFormContentSize((int) Math.min(limits.maxBodyBytes(), Integer.MAX_VALUE));
                 FusekiInJavalin.install(handler, sparql);

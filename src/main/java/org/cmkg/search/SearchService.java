@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -62,6 +63,7 @@ public final class SearchService {
     private final Query excludedGraphs;
     private volatile CompletableFuture<Loaded> loaded;
     private volatile CompletableFuture<Loaded> latest = CompletableFuture.completedFuture(null);
+    private final AtomicLong catalogs = new AtomicLong();
 
     /** The catalog and the class names it knows, built together. */
     private record Loaded(SearchCatalog catalog, Map<String, String> classesByName) {}
@@ -89,10 +91,20 @@ public final class SearchService {
         CompletableFuture<Loaded> next = CompletableFuture.supplyAsync(this::loadCatalog);
         latest = next;
         CompletableFuture<Loaded> previous = loaded;
-        if (previous == null || !previous.isDone())
+        if (previous == null || !previous.isDone()) {
             loaded = next;
-        else
-            next.thenRun(() -> loaded = next);
+            catalogs.incrementAndGet();
+        } else {
+            next.thenRun(() -> {
+                loaded = next;
+                catalogs.incrementAndGet();
+            });
+        }
+    }
+
+    /** Changes whenever searches start using another catalog: part of the key of a cached answer. */
+    public long catalogGeneration() {
+        return catalogs.get();
     }
 
     /** Waits for the catalog being read (its read transaction must end before the store closes). */
