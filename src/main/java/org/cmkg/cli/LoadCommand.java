@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.apache.jena.system.Txn;
 import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.IngestSource;
@@ -73,7 +74,10 @@ public final class LoadCommand implements Callable<Integer> {
         try (ServedDataset data = PersistentStore.open(directory, "cmkg load");
              ProgressDisplay display = ProgressDisplay.start("load", "quads", quiet.quiet)) {
             IndexConsistency.require(data, directory);
+            boolean wasEmpty = Txn.calculateRead(data.base(), () -> data.base().isEmpty());
             report = Ingest.into(data, validator).run(sources, options, IngestDisplay.of(display));
+            if (wasEmpty && report.committed())
+                IndexConsistency.recordFirstLoad(data, directory);
         }
         if (!(quiet.quiet && report.committed() && reportFormat == ReportFormat.TEXT))
             (report.committed() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(reportFormat.render(report));
