@@ -19,10 +19,13 @@ import org.cmkg.http.WebServer;
 import org.cmkg.ingest.StartupLoad;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.ResourceDescriber;
+import org.cmkg.search.CatalogFile;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
 import org.cmkg.sparql.SparqlEndpoint;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.store.StoreFingerprint;
+import org.cmkg.store.StoreLayout;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextSearcher;
 import org.cmkg.web.WebModule;
@@ -81,7 +84,7 @@ public final class Application implements AutoCloseable {
             ResultCache cache = new ResultCache(config.resultCacheBytes(), dataVersion);
             SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config, cache);
             IriSpace iris = new IriSpace(config.baseIri());
-            SearchService search = new SearchService(data.queryable(), textSearcher, iris);
+            SearchService search = new SearchService(data.queryable(), textSearcher, iris, catalogFile(config));
             ResourceDescriber describer = new ResourceDescriber(data.queryable());
             EntityService entities = new EntityService(describer, iris);
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
@@ -125,6 +128,13 @@ public final class Application implements AutoCloseable {
             data.close();
             throw e;
         }
+    }
+
+    /** Where a persistent store keeps its search catalog, under its data version on disk; in memory: nowhere. */
+    private static CatalogFile catalogFile(ServerConfig config) {
+        return config.store().directory().map(StoreLayout::new)
+                .map(layout -> new CatalogFile(layout.searchCatalog(), () -> StoreFingerprint.of(layout).value()))
+                .orElse(CatalogFile.NONE);
     }
 
     private static CompletableFuture<Void> runOnOwnThread(String name, Runnable work) {

@@ -64,11 +64,19 @@ public final class SearchService {
     private volatile CompletableFuture<Loaded> loaded;
     private volatile CompletableFuture<Loaded> latest = CompletableFuture.completedFuture(null);
     private final AtomicLong catalogs = new AtomicLong();
+    private final CatalogFile catalogFile;
 
     /** The catalog and the class names it knows, built together. */
     private record Loaded(SearchCatalog catalog, Map<String, String> classesByName) {}
 
+    /** A search service that builds its catalog from the store each time the data changes. */
     public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris) {
+        this(dataset, searcher, iris, CatalogFile.NONE);
+    }
+
+    /** A search service that keeps its catalog in {@code catalogFile} for the next start on the same data. */
+    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris, CatalogFile catalogFile) {
+        this.catalogFile = catalogFile;
         this.dataset = dataset;
         this.searcher = searcher;
         this.iris = iris;
@@ -113,7 +121,7 @@ public final class SearchService {
     }
 
     private Loaded loadCatalog() {
-        SearchCatalog fresh = new CatalogLoader(dataset, iris).load();
+        SearchCatalog fresh = catalogFile.readOrBuild(() -> new CatalogLoader(dataset, iris).load());
         Map<String, String> byName = new HashMap<>();
         fresh.typeClosures().values().forEach(types -> types.forEach(t -> byName.merge(Curies.localName(t).toLowerCase(Locale.ROOT), t,
                 (a, b) -> a.startsWith(CMKG.NS) ? a : b.startsWith(CMKG.NS) ? b : a)));
