@@ -94,8 +94,7 @@ public final class Application implements AutoCloseable {
                     new EntityModule(entities)));
             modules.addAll(linking.modules());
             modules = AdminModule.addTo(modules, config, data, () -> {
-                search.refresh();
-                linking.dataLoaded();
+                linking.dataLoaded(search.refresh());
             });
             List<RouteModule> all = new ArrayList<>(modules);
             all.add(0, new WebModule(config, data.queryable(), dataVersion, search, linking.prefixes(),
@@ -111,8 +110,7 @@ public final class Application implements AutoCloseable {
                 gate.fail(e);
                 throw e;
             }
-            search.refresh();
-            linking.dataLoaded();
+            linking.dataLoaded(search.refresh());
             gate.open();
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());

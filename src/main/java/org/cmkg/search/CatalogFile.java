@@ -1,21 +1,22 @@
 package org.cmkg.search;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,9 @@ public final class CatalogFile {
     }
 
     private Optional<SearchCatalog> read(String current) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!MAGIC.equals(in.readUTF()) || !SHAPE.equals(in.readUTF()) || !current.equals(in.readUTF()))
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            if (!MAGIC.equals(header(in)) || !SHAPE.equals(header(in)) || !current.equals(header(in)))
                 return Optional.empty();
             return Optional.of(new Reader(in).catalog());
         } catch (NoSuchFileException e) {
@@ -85,6 +87,13 @@ public final class CatalogFile {
             LOG.warn("The search catalog in {} cannot be read ({}); building it again", file, e.toString());
             return Optional.empty();
         }
+    }
+
+    /** A header string as {@link DataOutputStream#writeUTF} wrote it (ASCII: modified UTF-8 is UTF-8). */
+    private static String header(ByteBuffer in) {
+        byte[] b = new byte[Short.toUnsignedInt(in.getShort())];
+        in.get(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     private void write(SearchCatalog catalog, String current) {
@@ -237,31 +246,32 @@ public final class CatalogFile {
 
     /** Reads what {@link Writer} wrote; equal sets are shared. */
     private static final class Reader {
-        private final DataInputStream in;
-        private final Map<List<Integer>, Set<String>> sets = new HashMap<>();
+        private final ByteBuffer in;
+        private final Map<SetKey, Set<String>> sets = new HashMap<>();
         private String[] strings;
 
-        Reader(DataInputStream in) {
+        Reader(ByteBuffer in) {
             this.in = in;
         }
 
         SearchCatalog catalog() throws IOException {
-            strings = new String[in.readInt()];
+            strings = new String[in.getInt()];
             byte[] buffer = new byte[256];
             for (int i = 0; i < strings.length; i++) {
-                int n = in.readInt();
+                int n = in.getInt();
                 if (n > buffer.length)
                     buffer = new byte[Math.max(n, buffer.length * 2)];
-                in.readFully(buffer, 0, n);
+                in.get(buffer, 0, n);
                 strings[i] = new String(buffer, 0, n, StandardCharsets.UTF_8);
             }
-            int n = in.readInt();
+            int n = in.getInt();
             Map<String, Resource> resources = new HashMap<>(n * 4 / 3 + 1);
             Constructor<Resource> constructor = resourceConstructor();
-            Object[] values = new Object[RESOURCE.length];
+            Class<?>[] types = Arrays.stream(RESOURCE).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Object[] values = new Object[types.length];
             for (int i = 0; i < n; i++) {
-                for (int k = 0; k < RESOURCE.length; k++)
-                    values[k] = value(RESOURCE[k].getType());
+                for (int k = 0; k < types.length; k++)
+                    values[k] = value(types[k]);
                 Resource r;
                 try {
                     r = constructor.newInstance(values);
@@ -270,72 +280,76 @@ public final class CatalogFile {
                 }
                 resources.put(r.iri(), r);
             }
-            n = in.readInt();
+            n = in.getInt();
             Map<String, String> selectorToClaim = new HashMap<>(n * 4 / 3 + 1);
             for (int i = 0; i < n; i++)
                 selectorToClaim.put(string(), string());
-            n = in.readInt();
+            n = in.getInt();
             Map<String, Map<String, String>> labels = new HashMap<>(n * 4 / 3 + 1);
-            for (int i = 0; i < n; i++) {
-                String iri = string();
-                int m = in.readInt();
-                String[] pairs = new String[2 * m];
-                for (int j = 0; j < 2 * m; j++)
-                    pairs[j] = string();
-                labels.put(iri, mapOf(pairs));
-            }
-            n = in.readInt();
+            for (int i = 0; i < n; i++)
+                labels.put(string(), map());
+            n = in.getInt();
             Map<String, Set<String>> closures = new HashMap<>(n * 4 / 3 + 1);
             for (int i = 0; i < n; i++)
                 closures.put(string(), set());
-            if (in.read() != -1)
+            if (in.hasRemaining())
                 throw new IOException("data after the end of the catalog");
-            return new SearchCatalog(Map.copyOf(resources), Map.copyOf(selectorToClaim), Map.copyOf(labels), Map.copyOf(closures));
-        }
-
-        private static Map<String, String> mapOf(String[] pairs) {
-            if (pairs.length == 0)
-                return Map.of();
-            if (pairs.length == 2)
-                return Map.of(pairs[0], pairs[1]);
-            Map<String, String> m = new HashMap<>();
-            for (int j = 0; j < pairs.length; j += 2)
-                m.put(pairs[j], pairs[j + 1]);
-            return Map.copyOf(m);
+            return new SearchCatalog(Collections.unmodifiableMap(resources), Collections.unmodifiableMap(selectorToClaim),
+                    Collections.unmodifiableMap(labels), Collections.unmodifiableMap(closures));
         }
 
         private Object value(Class<?> type) throws IOException {
             if (type == boolean.class)
-                return in.readBoolean();
+                return in.get() != 0;
             if (type == String.class)
                 return string();
             if (type == Set.class)
                 return set();
-            if (type == Map.class) {
-                String[] pairs = new String[2 * in.readInt()];
-                for (int j = 0; j < pairs.length; j++)
-                    pairs[j] = string();
-                return mapOf(pairs);
-            }
+            if (type == Map.class)
+                return map();
             throw new IOException("A catalog resource holds a " + type);
         }
 
-        private String string() throws IOException {
-            int i = in.readInt();
+        private String string() {
+            int i = in.getInt();
             return i < 0 ? null : strings[i];
         }
 
-        private Set<String> set() throws IOException {
-            int n = in.readInt();
-            Integer[] numbers = new Integer[n];
-            for (int i = 0; i < n; i++)
-                numbers[i] = in.readInt();
-            return sets.computeIfAbsent(Arrays.asList(numbers), k -> {
-                String[] values = new String[k.size()];
+        private Map<String, String> map() {
+            int n = in.getInt();
+            if (n == 0)
+                return Map.of();
+            if (n == 1)
+                return Map.of(string(), string());
+            Map<String, String> m = new HashMap<>();
+            for (int j = 0; j < n; j++)
+                m.put(string(), string());
+            return Map.copyOf(m);
+        }
+
+        private Set<String> set() {
+            int[] numbers = new int[in.getInt()];
+            for (int i = 0; i < numbers.length; i++)
+                numbers[i] = in.getInt();
+            return sets.computeIfAbsent(new SetKey(numbers), k -> {
+                String[] values = new String[k.numbers.length];
                 for (int i = 0; i < values.length; i++)
-                    values[i] = strings[k.get(i)];
+                    values[i] = strings[k.numbers[i]];
                 return Set.of(values);
             });
+        }
+
+        /** String numbers of a set, as a key for sharing equal sets. */
+        private record SetKey(int[] numbers) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof SetKey other && Arrays.equals(numbers, other.numbers);
+            }
+
+            @Override
+            public int hashCode() {
+                return Arrays.hashCode(numbers);
+            }
         }
     }
 }

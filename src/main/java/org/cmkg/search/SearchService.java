@@ -93,9 +93,10 @@ public final class SearchService {
     /**
      * Reads the catalog from the store, in the background (start-up does not wait for it; the
      * first search does); call once the data is loaded, and again after it changed. Searches
-     * keep using the previous catalog until the new one is complete.
+     * keep using the previous catalog until the new one is complete. Returns the reading, done
+     * when searches can use the new catalog.
      */
-    public void refresh() {
+    public CompletableFuture<?> refresh() {
         CompletableFuture<Loaded> next = CompletableFuture.supplyAsync(this::loadCatalog);
         latest = next;
         CompletableFuture<Loaded> previous = loaded;
@@ -108,6 +109,7 @@ public final class SearchService {
                 catalogs.incrementAndGet();
             });
         }
+        return next;
     }
 
     /** Changes whenever searches start using another catalog: part of the key of a cached answer. */
