@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import org.cmkg.admin.AdminModule;
 import org.cmkg.apidoc.ApiDocModule;
 import org.cmkg.admin.UploadTarget;
+import org.cmkg.cache.ResultCache;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.dataversion.Cached;
 import org.cmkg.dataversion.DataVersion;
@@ -27,16 +28,20 @@ import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.StartupLoad;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.ResourceDescriber;
+import org.cmkg.observe.CacheMeters;
 import org.cmkg.observe.DataMeters;
 import org.cmkg.observe.ServiceMetrics;
 import org.cmkg.replication.LogWriter;
 import org.cmkg.replication.Replica;
 import org.cmkg.replication.ReplicaHealth;
+import org.cmkg.search.CatalogFile;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
 import org.cmkg.sparql.SparqlEndpoint;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.store.StoreStats;
+import org.cmkg.store.StoreFingerprint;
+import org.cmkg.store.StoreLayout;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextSearcher;
 import org.cmkg.web.WebModule;
@@ -57,12 +62,14 @@ public final class Application implements AutoCloseable {
     private final List<RouteModule> modules;
     private final DataVersion dataVersion;
     private final ServiceMetrics metrics;
+    private final ResultCache cache;
     private final List<Runnable> backgroundWork;
     private final Optional<Replica> replica;
 
     private Application(ServedDataset data, TextSearcher textSearcher, SparqlEndpoint sparql, WebServer web,
-                        List<RouteModule> modules, DataVersion dataVersion, ServiceMetrics metrics,
+                        List<RouteModule> modules, DataVersion dataVersion, ServiceMetrics metrics, ResultCache cache,
                         List<Runnable> backgroundWork, Optional<Replica> replica) {
+        this.cache = cache;
         this.data = data;
         this.metrics = metrics;
         this.replica = replica;
@@ -102,25 +109,24 @@ public final class Application implements AutoCloseable {
         CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
         try {
             textSearcher = new TextSearcher(data.textIndex());
-            SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config, metrics.registry());
+            DataVersion dataVersion = new DataVersion();
+            ResultCache cache = new ResultCache(config.resultCacheBytes(), dataVersion);
+            CacheMeters.register(metrics.registry(), cache);
+            SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config, metrics.registry(), cache);
             IriSpace iris = new IriSpace(config.baseIri());
-            SearchService search = new SearchService(data.queryable(), textSearcher, iris, metrics.registry());
+            SearchService search = new SearchService(data.queryable(), textSearcher, iris, metrics.registry(), catalogFile(config));
             ResourceDescriber describer = new ResourceDescriber(data.queryable());
             EntityService entities = new EntityService(describer, iris);
-            DataVersion dataVersion = new DataVersion();
             Cached<Long> quads = new Cached<>(dataVersion, stamp -> StoreStats.quads(data.base()));
             DataMeters.register(metrics.registry(), dataVersion, quads::get, textSearcher::documents);
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
                     new HealthModule(replica.map(ReplicaHealth::new).map(h -> Readiness.of(h::ready, h::status, h::details))),
                     new ApiDocModule(),
-                    new SearchModule(search),
+                    new SearchModule(search, cache),
                     new EntityModule(entities)));
             modules.addAll(linking.modules());
-            Runnable afterLoad = () -> {
-                search.refresh();
-                linking.dataLoaded();
-            };
+            Runnable afterLoad = () -> linking.dataLoaded(search.refresh());
             modules = replica.isPresent()
                     ? AdminModule.addTo(modules, config, (source, append) -> {
                         LogWriter.Publication published = replica.get().publish(List.of(source), append, IngestProgress.NONE);
@@ -141,14 +147,13 @@ public final class Application implements AutoCloseable {
                 gate.fail(e);
                 throw e;
             }
-            search.refresh();
-            linking.dataLoaded();
+            linking.dataLoaded(search.refresh());
             gate.open();
             int port = web.port();
             replica.ifPresent(r -> r.follow(port, afterLoad));
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
-            return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics,
+            return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics, cache,
                     List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork), replica);
         } catch (RuntimeException e) {
             if (web != null)
@@ -162,6 +167,13 @@ public final class Application implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /** Where a persistent store keeps its search catalog, under its data version on disk; in memory: nowhere. */
+    private static CatalogFile catalogFile(ServerConfig config) {
+        return config.store().directory().map(StoreLayout::new)
+                .map(layout -> new CatalogFile(layout.searchCatalog(), () -> StoreFingerprint.of(layout).value()))
+                .orElse(CatalogFile.NONE);
     }
 
     private static CompletableFuture<Void> runOnOwnThread(String name, Runnable work) {
@@ -222,6 +234,11 @@ public final class Application implements AutoCloseable {
     /** The data version: whatever writes to the store calls {@code changed()} after committing. */
     public DataVersion dataVersion() {
         return dataVersion;
+    }
+
+    /** The result cache's hits, misses and size (for metrics). */
+    public ResultCache.Counters resultCache() {
+        return cache.counters();
     }
 
     /** Graceful stop: requests in flight finish, then the HTTP server, Fuseki and the store close. */

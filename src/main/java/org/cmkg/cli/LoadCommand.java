@@ -98,7 +98,10 @@ public final class LoadCommand implements Callable<Integer> {
              ProgressDisplay display = ProgressDisplay.start("load", "quads", quiet.quiet)) {
             IndexConsistency.require(data, directory);
             refuseReplicaStore(data, directory);
+            boolean wasEmpty = Txn.calculateRead(data.base(), () -> data.base().isEmpty());
             report = Ingest.into(data, validator).run(sources, options, IngestDisplay.of(display));
+            if (wasEmpty && report.committed())
+                IndexConsistency.recordFirstLoad(data, directory);
         }
         if (!(quiet.quiet && report.committed() && reportFormat == ReportFormat.TEXT))
             (report.committed() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(reportFormat.render(report));

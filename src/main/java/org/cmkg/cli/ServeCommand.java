@@ -62,6 +62,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Tile URL template for the maps of place pages, fetched by the reader's browser; 'none' for no tiles (env CMKG_MAP_TILES).")
     String mapTiles;
 
+    @Option(names = "--result-cache", paramLabel = "SIZE", defaultValue = "${env:CMKG_RESULT_CACHE:-32MB}",
+            converter = SizeConverter.class,
+            description = {"Memory for answers kept for repeated SPARQL queries and searches, until the data changes;",
+                    "0: none kept (env CMKG_RESULT_CACHE). A request with 'Cache-Control: no-cache' is computed again."})
+    long resultCache;
+
     @Mixin
     StoreOption store;
 
@@ -81,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig config() {
         RdfLocation dataSource = data == null ? RdfLocation.EMBEDDED_DATA : new RdfLocation.Folder(data);
         return new ServerConfig(host, port, baseIri.iri, List.of(ontology.location(), dataSource), timeout, allowService,
-                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), metrics.config(), storeConfig(),
+                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), metrics.config(), resultCache, storeConfig(),
                 ServerConfig.runningJar());
     }
 

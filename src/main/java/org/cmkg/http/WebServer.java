@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * single {@code Javalin.create(config -> ...)}: Jetty handlers first (graceful stop, compression:
  * {@link ResponseCompression}, CORS: {@link CrossOrigin}), then servlet filters (the request id,
  * {@code /metrics}, the request meters, the readiness gate, request log, body drain, request
- * limits, validators keyed to the data version, the modules' filters, SPARQL admission control,
+ * limits, validators keyed to the data version, the modules' filters, SPARQL answers from the result cache, SPARQL admission control,
  * then Fuseki at {@value SparqlEndpoint#PATH}), then the modules' static files, error mapping and
  * every module's routes. Jetty's own refusals (malformed requests, oversized headers) are JSON too
  * ({@link JettyErrorsAsJson}). Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
@@ -97,6 +97,7 @@ public final class WebServer implements AutoCloseable {
                 FusekiInJavalin.addFilter(handler, new RequestGuard(limits.maxBodyBytes()));
                 FusekiInJavalin.addFilter(handler, new DataVersionCaching(version, versionedPaths));
                 modules.forEach(m -> m.servletFilters().forEach(f -> FusekiInJavalin.addFilter(handler, f)));
+                FusekiInJavalin.addFilter(handler, sparql.cachedAnswers());
                 FusekiInJavalin.addFilter(handler, new QueryAdmission(SparqlEndpoint.PATH, limits, metrics.registry()));
                 handler.setMaxFormContentSize((int) Math.min(limits.maxBodyBytes(), Integer.MAX_VALUE));
                 FusekiInJavalin.install(handler, sparql);

@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.server.OperationRegistry;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
+import org.cmkg.cache.ResultCache;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.store.UnionDefaultGraph;
 
@@ -23,7 +24,8 @@ import org.cmkg.store.UnionDefaultGraph;
  * <p>Queries go through {@link GuardedQueryService}: strict SPARQL 1.1, only the documented
  * function libraries ({@link AllowedFunctions}), regular expressions that stop at the timeout,
  * a {@link QueryWatchdog} behind the timeout, and results held back up to the configured size
- * ({@link ResultBuffer}) so a timeout is a 503.
+ * ({@link ResultBuffer}) so a timeout is a 503. Repeated queries are answered from the result
+ * cache ({@link CachedAnswers}) before any of that.
  */
 public final class SparqlEndpoint {
     /** Where the endpoint is served. */
@@ -37,9 +39,19 @@ public final class SparqlEndpoint {
     private final OperationRegistry operations;
     private final QueryWatchdog watchdog;
     private final long resultBufferBytes;
+    private final CachedAnswers cachedAnswers;
 
-    /** The endpoint over {@code dataset}; its queries are counted in {@code meters} ({@link SparqlMetrics}). */
+    /** The endpoint without a result cache (every query is run); its queries are counted in {@code meters}. */
     public SparqlEndpoint(DatasetGraph dataset, ServerConfig config, MeterRegistry meters) {
+        this(dataset, config, meters, ResultCache.disabled());
+    }
+
+    /**
+     * The endpoint over {@code dataset}, whose repeated queries are answered from {@code cache}
+     * ({@link CachedAnswers}); its queries are counted in {@code meters} ({@link SparqlMetrics}).
+     */
+    public SparqlEndpoint(DatasetGraph dataset, ServerConfig config, MeterRegistry meters, ResultCache cache) {
+        this.cachedAnswers = new CachedAnswers(cache);
         DatasetGraph served = UnionDefaultGraph.over(dataset, endpointContext(dataset, config));
         DataService service = DataService.newBuilder(served)
                 .addEndpoint(Operation.Query, "")
@@ -78,6 +90,14 @@ public final class SparqlEndpoint {
     /** Results up to this many bytes are held back until their query has finished. */
     long resultBufferBytes() {
         return resultBufferBytes;
+    }
+
+    /**
+     * The filter that answers repeated queries from the result cache: installed before query
+     * admission, so that a stored answer never waits for a slot.
+     */
+    public CachedAnswers cachedAnswers() {
+        return cachedAnswers;
     }
 
     /** SPARQL queries executing now. */
