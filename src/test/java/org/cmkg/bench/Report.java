@@ -21,6 +21,7 @@ final class Report {
 
     void section(String title) {
         endTable();
+        System.out.printf(Locale.ROOT, "%n%s (load average %s)%n", title, loadAverage());
         sb.append("\n### ").append(title).append(" (load average ").append(loadAverage()).append(")\n\n")
                 .append("| metric | ours | Fuseki | Virtuoso | ours / Fuseki | ours / Virtuoso |\n|---|---:|---:|---:|---:|---:|\n");
         inTable = true;
