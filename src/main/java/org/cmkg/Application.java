@@ -3,25 +3,45 @@ package org.cmkg;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.cmkg.admin.AdminModule;
+import org.cmkg.apidoc.ApiDocModule;
+import org.cmkg.admin.UploadTarget;
+import org.cmkg.cache.ResultCache;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.dataversion.Cached;
 import org.cmkg.dataversion.DataVersion;
 import org.cmkg.entity.EntityModule;
 import org.cmkg.entity.EntityService;
 import org.cmkg.http.HealthModule;
+import org.cmkg.http.Readiness;
 import org.cmkg.http.ReadinessGate;
 import org.cmkg.http.RouteModule;
 import org.cmkg.http.WebServer;
+import org.cmkg.ingest.IngestProgress;
+import org.cmkg.ingest.LoadMetrics;
+import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.StartupLoad;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.ResourceDescriber;
+import org.cmkg.observe.CacheMeters;
+import org.cmkg.observe.DataMeters;
+import org.cmkg.observe.ServiceMetrics;
+import org.cmkg.replication.LogWriter;
+import org.cmkg.replication.Replica;
+import org.cmkg.replication.ReplicaHealth;
+import org.cmkg.search.CatalogFile;
 import org.cmkg.search.SearchModule;
 import org.cmkg.search.SearchService;
 import org.cmkg.sparql.SparqlEndpoint;
 import org.cmkg.store.ServedDataset;
+import org.cmkg.store.StoreStats;
+import org.cmkg.store.StoreFingerprint;
+import org.cmkg.store.StoreLayout;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextSearcher;
 import org.cmkg.web.WebModule;
@@ -41,11 +61,18 @@ public final class Application implements AutoCloseable {
     private final WebServer web;
     private final List<RouteModule> modules;
     private final DataVersion dataVersion;
+    private final ServiceMetrics metrics;
+    private final ResultCache cache;
     private final List<Runnable> backgroundWork;
+    private final Optional<Replica> replica;
 
     private Application(ServedDataset data, TextSearcher textSearcher, SparqlEndpoint sparql, WebServer web,
-                        List<RouteModule> modules, DataVersion dataVersion, List<Runnable> backgroundWork) {
+                        List<RouteModule> modules, DataVersion dataVersion, ServiceMetrics metrics, ResultCache cache,
+                        List<Runnable> backgroundWork, Optional<Replica> replica) {
+        this.cache = cache;
         this.data = data;
+        this.metrics = metrics;
+        this.replica = replica;
         this.backgroundWork = backgroundWork;
         this.textSearcher = textSearcher;
         this.sparql = sparql;
@@ -61,35 +88,51 @@ public final class Application implements AutoCloseable {
      * runs on its own thread while the HTTP layer is assembled and started (class loading and
      * set-up of Fuseki, Javalin and Jetty take about as long as loading); requests that arrive
      * before the data is complete wait for it ({@link ReadinessGate}). {@code POST /admin/load}
-     * exists when an admin token is set. The search catalog and the reconciliation index are then
+     * exists when an admin token is set. A replica (a store with a log) is not filled at start-up
+     * but prepared to follow the log, which it then applies in the background, refreshing the
+     * services after each patch; its uploads are published to the log. The search catalog and the reconciliation index are then
      * built in the background (the first request that needs one waits for it).
      */
     public static Application start(ServerConfig config) {
         long started = System.nanoTime();
         LanguageAnalyzers.warmUpInBackground();
+        ServiceMetrics metrics = ServiceMetrics.create(config.metrics());
+        LoadMetrics loads = new LoadMetrics(metrics.registry());
         ServedDataset data = StartupLoad.open(config);
-        Runnable load = () -> StartupLoad.fill(config, data);
+        // Replicated mode: the store is filled only from the log, which a follower applies once serving.
+        Optional<Replica> replica = config.store().replication().map(r -> Replica.of(r, data,
+                () -> OntologyFolder.validatorFor(config.sources())));
+        Runnable load = replica.isPresent() ? () -> replica.get().prepare(config.store().directory().orElseThrow())
+                                            : () -> StartupLoad.fill(config, data).ifPresent(report -> loads.record("startup", report));
         TextSearcher textSearcher = null;
         WebServer web = null;
         CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
         try {
             textSearcher = new TextSearcher(data.textIndex());
-            SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config);
+            DataVersion dataVersion = new DataVersion();
+            ResultCache cache = new ResultCache(config.resultCacheBytes(), dataVersion);
+            CacheMeters.register(metrics.registry(), cache);
+            SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config, metrics.registry(), cache);
             IriSpace iris = new IriSpace(config.baseIri());
-            SearchService search = new SearchService(data.queryable(), textSearcher, iris);
+            SearchService search = new SearchService(data.queryable(), textSearcher, iris, metrics.registry(), catalogFile(config));
             ResourceDescriber describer = new ResourceDescriber(data.queryable());
             EntityService entities = new EntityService(describer, iris);
-            DataVersion dataVersion = new DataVersion();
+            Cached<Long> quads = new Cached<>(dataVersion, stamp -> StoreStats.quads(data.base()));
+            DataMeters.register(metrics.registry(), dataVersion, quads::get, textSearcher::documents);
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
-                    new HealthModule(),
-                    new SearchModule(search),
+                    new HealthModule(replica.map(ReplicaHealth::new).map(h -> Readiness.of(h::ready, h::status, h::details))),
+                    new ApiDocModule(),
+                    new SearchModule(search, cache),
                     new EntityModule(entities)));
             modules.addAll(linking.modules());
-            modules = AdminModule.addTo(modules, config, data, () -> {
-                search.refresh();
-                linking.dataLoaded();
-            });
+            Runnable afterLoad = () -> linking.dataLoaded(search.refresh());
+            modules = replica.isPresent()
+                    ? AdminModule.addTo(modules, config, (source, append) -> {
+                        LogWriter.Publication published = replica.get().publish(List.of(source), append, IngestProgress.NONE);
+                        return new UploadTarget.Outcome(published.report(), published.json());
+                    }, loads)
+                    : AdminModule.addTo(modules, config, data, afterLoad, loads);
             List<RouteModule> all = new ArrayList<>(modules);
             all.add(0, new WebModule(config, data.queryable(), dataVersion, search, linking.prefixes(),
                     () -> all.stream().flatMap(m -> m.endpoints().stream()).toList()));
@@ -97,30 +140,40 @@ public final class Application implements AutoCloseable {
             // The port opens while loading goes on (Jetty's start overlaps it); the gate holds
             // requests until the data is complete and every service has seen it.
             ReadinessGate gate = new ReadinessGate();
-            web = new WebServer(config, sparql, modules, gate).start();
+            web = new WebServer(config, sparql, modules, gate, metrics, dataVersion).start();
             try {
                 await(loading);
             } catch (RuntimeException e) {
                 gate.fail(e);
                 throw e;
             }
-            search.refresh();
-            linking.dataLoaded();
+            linking.dataLoaded(search.refresh());
             gate.open();
+            int port = web.port();
+            replica.ifPresent(r -> r.follow(port, afterLoad));
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
-            return new Application(data, textSearcher, sparql, web, modules, dataVersion,
-                    List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork));
+            return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics, cache,
+                    List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork), replica);
         } catch (RuntimeException e) {
             if (web != null)
                 web.close();
             // Let a load still under way (the port was taken, say) end before its store closes.
             loading.handle((done, failure) -> null).join();
+            replica.ifPresent(Replica::close);
             if (textSearcher != null)
                 textSearcher.close();
             data.close();
+            metrics.close();
             throw e;
         }
+    }
+
+    /** Where a persistent store keeps its search catalog, under its data version on disk; in memory: nowhere. */
+    private static CatalogFile catalogFile(ServerConfig config) {
+        return config.store().directory().map(StoreLayout::new)
+                .map(layout -> new CatalogFile(layout.searchCatalog(), () -> StoreFingerprint.of(layout).value()))
+                .orElse(CatalogFile.NONE);
     }
 
     private static CompletableFuture<Void> runOnOwnThread(String name, Runnable work) {
@@ -165,9 +218,27 @@ public final class Application implements AutoCloseable {
         return sparql;
     }
 
+    /**
+     * The service's meters: register more with {@code metrics().registry()} (Micrometer); they are
+     * served at {@code /metrics} with the rest.
+     */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** The port the metrics are served on (the main one, their own, or none when disabled). */
+    public OptionalInt metricsPort() {
+        return web.metricsPort();
+    }
+
     /** The data version: whatever writes to the store calls {@code changed()} after committing. */
     public DataVersion dataVersion() {
         return dataVersion;
+    }
+
+    /** The result cache's hits, misses and size (for metrics). */
+    public ResultCache.Counters resultCache() {
+        return cache.counters();
     }
 
     /** Graceful stop: requests in flight finish, then the HTTP server, Fuseki and the store close. */
@@ -176,6 +247,8 @@ public final class Application implements AutoCloseable {
         try {
             web.close();
         } finally {
+            // The follower first: it writes to the store.
+            replica.ifPresent(Replica::close);
             // Catalogs still being built hold read transactions, which a persistent store
             // refuses to close under.
             backgroundWork.forEach(Runnable::run);
@@ -183,6 +256,7 @@ public final class Application implements AutoCloseable {
             textSearcher.close();
             closeModules();
             data.close();
+            metrics.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.cmkg;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -52,15 +53,16 @@ public final class LinkingModules {
 
     /**
      * Call when the data has been loaded (and after every later write): marks the data changed, so
-     * dumps and descriptions are produced anew, and rebuilds the reconciliation name index now
-     * rather than on the first query.
+     * dumps and descriptions are produced anew, and rebuilds the reconciliation name index once
+     * {@code first} is done (work the first requests wait for, e.g. the search catalog) rather than
+     * on the first reconciliation query.
      */
-    public void dataLoaded() {
+    public void dataLoaded(CompletableFuture<?> first) {
         version.changed();
-        reconciliation.refresh();
+        reconciliation.refreshAfter(first);
     }
 
-    /** Waits for what {@link #dataLoaded()} started in the background, before the store closes. */
+    /** Waits for what {@link #dataLoaded} started in the background, before the store closes. */
     public void awaitBackgroundWork() {
         reconciliation.awaitBackgroundWork();
     }

@@ -24,9 +24,11 @@ import org.cmkg.ingest.Ingest;
 import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.IngestReport;
 import org.cmkg.ingest.IngestSource;
+import org.cmkg.ingest.LoadMetrics;
 import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.ReportFormat;
 import org.cmkg.linkeddata.IriSpace;
+import org.cmkg.observe.RequestId;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.validation.FocusValidator;
 
@@ -43,35 +45,53 @@ import org.cmkg.validation.FocusValidator;
 public final class AdminModule implements RouteModule {
     public static final String PATH = "/admin/load";
 
-    private final ServedDataset data;
-    private final FocusValidator validator;
+    private final UploadTarget target;
     private final IriSpace iris;
     private final BearerToken token;
     private final long maxUploadBytes;
-    private final Runnable afterLoad;
+    private final LoadMetrics loads;
 
-    AdminModule(ServedDataset data, FocusValidator validator, IriSpace iris, String token, long maxUploadBytes,
-                Runnable afterLoad) {
-        this.data = data;
-        this.validator = validator;
+    AdminModule(UploadTarget target, IriSpace iris, String token, long maxUploadBytes, LoadMetrics loads) {
+        this.target = target;
+        this.loads = loads;
         this.iris = iris;
         this.token = new BearerToken(token);
         this.maxUploadBytes = maxUploadBytes;
-        this.afterLoad = afterLoad;
     }
 
     /**
      * {@code modules} plus the admin module if a token is configured (else {@code modules} as they
-     * are); {@code afterLoad} runs after each committed upload (what derives from the data refreshes).
+     * are); {@code afterLoad} runs after each committed upload (what derives from the data refreshes);
+     * every upload's outcome is counted in {@code loads}.
      */
-    public static List<RouteModule> addTo(List<RouteModule> modules, ServerConfig config, ServedDataset data, Runnable afterLoad) {
+    public static List<RouteModule> addTo(List<RouteModule> modules, ServerConfig config, ServedDataset data, Runnable afterLoad,
+                                          LoadMetrics loads) {
+        if (config.store().adminToken().isEmpty())
+            return modules;
+        return addTo(modules, config, intoStore(data, OntologyFolder.validatorFor(config.sources()), afterLoad), loads);
+    }
+
+    /** {@code modules} plus the admin module if a token is configured, its uploads going to {@code target}. */
+    public static List<RouteModule> addTo(List<RouteModule> modules, ServerConfig config, UploadTarget target,
+                                          LoadMetrics loads) {
         StoreConfig store = config.store();
         if (store.adminToken().isEmpty())
             return modules;
         List<RouteModule> all = new ArrayList<>(modules);
-        all.add(new AdminModule(data, OntologyFolder.validatorFor(config.sources()), new IriSpace(config.baseIri()),
-                store.adminToken().get(), store.maxUploadBytes(), afterLoad));
+        all.add(new AdminModule(target, new IriSpace(config.baseIri()), store.adminToken().get(), store.maxUploadBytes(),
+                loads));
         return List.copyOf(all);
+    }
+
+    /** Uploads into this process's store, through the one pipeline; {@code afterLoad} runs after each committed one. */
+    private static UploadTarget intoStore(ServedDataset data, FocusValidator validator, Runnable afterLoad) {
+        return (source, append) -> {
+            IngestReport report = Ingest.into(data, validator)
+                    .run(List.of(source), Ingest.Options.forServer().withReplaceGraphs(!append), IngestProgress.NONE);
+            if (report.committed())
+                afterLoad.run();
+            return new UploadTarget.Outcome(report, new JsonObject());
+        };
     }
 
     @Override
@@ -95,11 +115,12 @@ public final class AdminModule implements RouteModule {
         boolean append = "true".equalsIgnoreCase(ctx.queryParam("append"));
         byte[] body = UploadBody.read(ctx, maxUploadBytes);
         IngestSource source = IngestSource.bytes(name, body, lang, graph);
-        IngestReport report = Ingest.into(data, validator)
-                .run(List.of(source), Ingest.Options.forServer().withReplaceGraphs(!append), IngestProgress.NONE);
+        UploadTarget.Outcome outcome = target.load(source, append);
+        IngestReport report = outcome.report();
+        loads.record("upload", report);
         JsonObject json = ReportFormat.json(report);
+        outcome.extra().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
         if (report.committed()) {
-            afterLoad.run();
             ctx.status(200).json(json);
             return;
         }
@@ -109,6 +130,7 @@ public final class AdminModule implements RouteModule {
         error.addProperty("error", HttpStatus.forStatus(status).getMessage());
         error.addProperty("message", (syntax ? "The upload does not parse" : "The upload violates the shapes")
                 + "; nothing was loaded. " + report.validation().violations().get(0));
+        error.addProperty("requestId", RequestId.of(ctx.req()));
         error.add("report", json);
         ctx.status(status).json(error);
     }

@@ -3,7 +3,11 @@ package org.cmkg.cli;
 import java.io.PrintWriter;
 import java.net.BindException;
 
+import org.cmkg.error.UnavailableException;
 import org.cmkg.ingest.DataLoadException;
+import org.cmkg.replication.BadPatchException;
+import org.cmkg.replication.LogMismatchException;
+import org.cmkg.replication.WriterFencedException;
 import org.cmkg.store.IndexInconsistentException;
 import org.cmkg.store.StoreLockedException;
 
@@ -29,6 +33,14 @@ public final class Cli {
         if (e instanceof StoreLockedException) {
             err.println("cmkg: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
+        }
+        if (e instanceof UnavailableException || e instanceof LogMismatchException || e instanceof BadPatchException) {
+            err.println("cmkg: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
+        }
+        if (e instanceof WriterFencedException) {
+            err.println("cmkg: " + e.getMessage());
+            return ExitCodes.FENCED;
         }
         if (e instanceof IndexInconsistentException) {
             err.println("cmkg: " + e.getMessage());

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
                 StatsCommand.class, ExportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 ok, 1 unexpected failure, 2 usage error, 3 data error (file and line, or node and shape, named;",
-                "  nothing written), 4 port or store in use by another process, 5 text index inconsistent with the store",
-                "  (run cmkg reindex)."})
+                "  nothing written), 4 port or store in use by another process, or the replication log unreachable, 5 text index inconsistent with the store",
+                "  (run cmkg reindex), 6 fenced by another writer of the replication log (nothing published)."})
 public final class CmkgCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -10,10 +10,12 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Data that cannot be used: a file that does not parse (named with its line). */
     public static final int DATA_ERROR = 3;
-    /** A resource is unavailable: the port is taken, or the store is in use by another process. */
+    /** A resource is unavailable: the port is taken, the store is in use by another process, or the replication log cannot be reached or followed. */
     public static final int UNAVAILABLE = 4;
     /** The store's text index does not match its data; {@code cmkg reindex} repairs it. */
     public static final int INDEX_INCONSISTENT = 5;
+    /** Another writer of the replication log started meanwhile and fenced this one: nothing was published; load again. */
+    public static final int FENCED = 6;
 
     private ExitCodes() {}
 }

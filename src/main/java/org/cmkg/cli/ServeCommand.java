@@ -10,6 +10,7 @@ import org.apache.logging.log4j.LogManager;
 import org.cmkg.Application;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.config.StoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,9 @@ import picocli.CommandLine.Option;
         description = {"Load the ontology and data, build the text index, and serve the SPARQL endpoint (/sparql),",
                 "the search API (/api/search), the entity API (/api/entity), linked data (/id/..., /ontology),",
                 "the dataset description (/.well-known/void), dumps (/dumps/), reconciliation (/reconcile) and /health on one port.",
-                "Stops gracefully on SIGTERM or Ctrl-C."},
+                "Stops gracefully on SIGTERM or Ctrl-C.",
+                "With --store DIR --log kafka://HOST:PORT/TOPIC the server is a replica: its store is filled only from the log",
+                "(--data is not loaded), it keeps following, and POST /admin/load publishes to the log."},
         showDefaultValues = true)
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -59,6 +62,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Tile URL template for the maps of place pages, fetched by the reader's browser; 'none' for no tiles (env CMKG_MAP_TILES).")
     String mapTiles;
 
+    @Option(names = "--result-cache", paramLabel = "SIZE", defaultValue = "${env:CMKG_RESULT_CACHE:-32MB}",
+            converter = SizeConverter.class,
+            description = {"Memory for answers kept for repeated SPARQL queries and searches, until the data changes;",
+                    "0: none kept (env CMKG_RESULT_CACHE). A request with 'Cache-Control: no-cache' is computed again."})
+    long resultCache;
+
     @Mixin
     StoreOption store;
 
@@ -68,12 +77,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServeLimitOptions limits;
 
+    @Mixin
+    MetricsOptions metrics;
+
+    @Mixin
+    ReplicaOptions replica;
+
     /** The configuration these options (with their environment variables and defaults) describe, read once. */
     ServerConfig config() {
         RdfLocation dataSource = data == null ? RdfLocation.EMBEDDED_DATA : new RdfLocation.Folder(data);
         return new ServerConfig(host, port, baseIri.iri, List.of(ontology.location(), dataSource), timeout, allowService,
-                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), admin.config(store.optional()),
+                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), metrics.config(), resultCache, storeConfig(),
                 ServerConfig.runningJar());
+    }
+
+    private StoreConfig storeConfig() {
+        StoreConfig config = admin.config(store.optional());
+        return replica.replication().map(config::withReplication).orElse(config);
     }
 
     @Override

@@ -4,11 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
+import org.apache.jena.system.Txn;
+import org.cmkg.replication.LogOverview;
+import org.cmkg.replication.LogPosition;
 import org.cmkg.store.IndexConsistency;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
@@ -24,7 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "stats",
         mixinStandardHelpOptions = true,
         description = {"Show what a persistent store holds: triples per graph, entities per class, claims per document,",
-                "and text index documents per graph, with whether index and store agree."},
+                "and text index documents per graph, with whether index and store agree; for a replica's store, the log offset",
+                "it stands at. With --log: the log's end and each replica's offset and lag (as the replicas report them);",
+                "--store is then optional."},
         showDefaultValues = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown (index and store agree)", "1:unexpected failure", "2:usage error",
@@ -40,19 +46,32 @@ public final class StatsCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (case-insensitive).")
     OutputFormat format;
 
+    @Mixin
+    LogOptions log;
+
     @Override
     public Integer call() {
-        Path directory = store.required(spec);
-        StoreStats stats;
-        try (ServedDataset data = PersistentStore.open(directory, "cmkg stats")) {
-            stats = StoreStats.of(data);
+        Optional<LogOverview> overview = log.address().map(LogOverview::of);
+        Optional<Path> directory = overview.isPresent() ? store.optional() : Optional.of(store.required(spec));
+        StoreStats stats = null;
+        Optional<LogPosition> position = Optional.empty();
+        if (directory.isPresent()) {
+            try (ServedDataset data = PersistentStore.open(directory.get(), "cmkg stats")) {
+                stats = StoreStats.of(data);
+                position = Txn.calculateRead(data.base(), () -> LogPosition.of(data.base()));
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON)
-            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json(stats)));
-        else
-            text(stats, out);
-        return stats.index().consistent() ? ExitCodes.OK : ExitCodes.INDEX_INCONSISTENT;
+        if (format == OutputFormat.JSON) {
+            JsonObject json = stats == null ? new JsonObject() : json(stats);
+            LogStatsFormat.addJson(json, overview, position);
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(json));
+        } else {
+            if (stats != null)
+                text(stats, out);
+            LogStatsFormat.text(out, overview, position, stats != null);
+        }
+        return stats == null || stats.index().consistent() ? ExitCodes.OK : ExitCodes.INDEX_INCONSISTENT;
     }
 
     private static void text(StoreStats s, PrintWriter out) {

@@ -26,6 +26,9 @@ import java.util.Optional;
  *                       background from; empty for none (the maps then show their markers on a plain
  *                       background, as they do when the tile server cannot be reached)
  * @param limits         sizes, admission control and budgets of requests and queries
+ * @param metrics        where the Prometheus metrics are served ({@code /metrics}), if anywhere
+ * @param resultCacheBytes memory for answers kept for repeated SPARQL queries and searches
+ *                       ({@code org.cmkg.cache.ResultCache}); 0: none kept
  * @param store          the persistent store and the admin upload route (none: in memory, no route)
  * @param jar            the jar the server runs from, if any: the build's start-up cache (text index
  *                       and validation verdict of the embedded data) lives beside it
@@ -39,6 +42,8 @@ public record ServerConfig(
         boolean serviceAllowed,
         String mapTiles,
         RequestLimits limits,
+        MetricsConfig metrics,
+        long resultCacheBytes,
         StoreConfig store,
         Optional<Path> jar) {
 
@@ -47,6 +52,8 @@ public record ServerConfig(
     public static final String DEFAULT_BASE_IRI = "https://w3id.org/cmkg/";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** OpenStreetMap's standard tiles (its tile usage policy applies to a public deployment). */
+    /** Enough for thousands of typical answers (a page of results is a few kilobytes). */
+    public static final long DEFAULT_RESULT_CACHE_BYTES = 32L * 1024 * 1024;
     public static final String DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
     public ServerConfig {
@@ -55,6 +62,7 @@ public record ServerConfig(
         Objects.requireNonNull(queryTimeout, "queryTimeout");
         Objects.requireNonNull(mapTiles, "mapTiles");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(jar, "jar");
         sources = List.copyOf(sources);
@@ -62,6 +70,8 @@ public record ServerConfig(
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
         if (!isAbsoluteHttpIri(baseIri) || !baseIri.endsWith("/"))
             throw new IllegalArgumentException("base IRI must be an absolute http(s) IRI ending in '/', not '" + baseIri + "'");
+        if (resultCacheBytes < 0)
+            throw new IllegalArgumentException("the result cache size must not be negative, not " + resultCacheBytes);
         if (queryTimeout.isNegative() || queryTimeout.isZero())
             throw new IllegalArgumentException("timeout must be positive, not " + queryTimeout);
         if (!mapTiles.isEmpty() && !(isAbsoluteHttpIri(mapTiles.replace("{", "").replace("}", ""))
@@ -72,12 +82,13 @@ public record ServerConfig(
 
     /**
      * The defaults: port 3030, the embedded ontology and data in memory, 30 s timeout, no SERVICE,
-     * OpenStreetMap tiles, the default request limits, no admin route.
+     * OpenStreetMap tiles, the default request limits, metrics at {@code /metrics}, a 32 MB result cache,
+     * no admin route.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BASE_IRI,
                 List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false, DEFAULT_MAP_TILES,
-                RequestLimits.defaults(), StoreConfig.inMemory(), runningJar());
+                RequestLimits.defaults(), MetricsConfig.onMainPort(), DEFAULT_RESULT_CACHE_BYTES, StoreConfig.inMemory(), runningJar());
     }
 
     /** The jar this code runs from; empty when it runs from classes (tests, an IDE). */
@@ -91,39 +102,47 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
+        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
+        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
     }
 
     public ServerConfig withSources(List<RdfLocation> newSources) {
-        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
+        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
     }
 
     public ServerConfig withQueryTimeout(Duration newTimeout) {
-        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles, limits, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
     }
 
     public ServerConfig withBaseIri(String newBaseIri) {
-        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, store, jar);
+        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
     }
 
     public ServerConfig withServiceAllowed(boolean allowed) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles, limits, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
     }
 
     public ServerConfig withMapTiles(String newMapTiles) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles, limits, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles, limits, metrics, resultCacheBytes, store, jar);
     }
 
     public ServerConfig withLimits(RequestLimits newLimits) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, newLimits, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, newLimits, metrics, resultCacheBytes, store, jar);
+    }
+
+    public ServerConfig withMetrics(MetricsConfig newMetrics) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, newMetrics, resultCacheBytes, store, jar);
     }
 
     public ServerConfig withStore(StoreConfig newStore) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, newStore, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, newStore, jar);
+    }
+
+    public ServerConfig withResultCacheBytes(long bytes) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, bytes, store, jar);
     }
 
     /** Serves the persistent store in {@code directory}. */

@@ -12,7 +12,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class DataVersion {
 
     /** One state of the data: its number and when it came to be. */
-    public record Stamp(long number, Instant modified) {}
+    public record Stamp(long number, Instant modified) {
+        /**
+         * A short name of this state that differs across restarts too (the number starts again at 1;
+         * the time does not), for HTTP validators: {@code ETag}s keyed to the data.
+         */
+        public String token() {
+            return Long.toString(modified.toEpochMilli(), 36) + "." + number;
+        }
+    }
 
     private final AtomicReference<Stamp> current = new AtomicReference<>(new Stamp(1, Instant.now()));
 

@@ -3,8 +3,6 @@ package org.cmkg.dump;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +15,9 @@ import org.cmkg.http.RouteModule;
 /**
  * {@code GET /dumps/cmkg.trig.gz} and {@code /dumps/cmkg.nq.gz}: the whole dataset, gzipped, each
  * with {@code .sha256} beside it ({@code sha256sum} format). The files are what {@link DumpFiles}
- * produced from the live data; the ETag is the checksum.
+ * produced from the live data. Their {@code ETag} and {@code Last-Modified} follow the data
+ * version ({@link #dataVersionedPaths}), so a client that has the current dump gets a 304 without
+ * a dump being written; the checksum says whether a download arrived whole.
  */
 public final class DumpModule implements RouteModule, AutoCloseable {
     /** Where dumps are served. */
@@ -35,10 +35,14 @@ public final class DumpModule implements RouteModule, AutoCloseable {
             routes.get(format.path(), ctx -> serveDump(ctx, format));
             routes.get(format.checksumPath(), ctx -> {
                 DumpFiles.Dump dump = files.get(format);
-                ctx.contentType("text/plain;charset=utf-8").header("ETag", etag(dump))
-                        .result(dump.checksumLine().getBytes(StandardCharsets.UTF_8));
+                ctx.contentType("text/plain;charset=utf-8").result(dump.checksumLine().getBytes(StandardCharsets.UTF_8));
             });
         }
+    }
+
+    @Override
+    public List<String> dataVersionedPaths() {
+        return List.of(PATH + "/");
     }
 
     @Override
@@ -54,14 +58,8 @@ public final class DumpModule implements RouteModule, AutoCloseable {
         DumpFiles.Dump dump = files.get(format);
         ctx.contentType("application/gzip")
                 .header("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"")
-                .header("ETag", etag(dump))
-                .header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(dump.modified().atOffset(ZoneOffset.UTC)))
                 .header("Content-Length", Long.toString(dump.bytes()));
         ctx.result(Files.newInputStream(dump.file()));
-    }
-
-    private static String etag(DumpFiles.Dump dump) {
-        return "\"" + dump.sha256() + "\"";
     }
 
     @Override

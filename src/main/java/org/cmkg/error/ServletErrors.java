@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cmkg.observe.RequestId;
 import org.eclipse.jetty.http.HttpStatus;
 
 /**
@@ -22,7 +23,7 @@ public final class ServletErrors {
     public static void send(HttpServletResponse response, int status, String message) throws IOException {
         if (response.isCommitted())
             return;
-        byte[] json = body(status, message);
+        byte[] json = body(status, message, RequestId.of(response));
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType("application/json;charset=utf-8");
@@ -30,9 +31,9 @@ public final class ServletErrors {
         response.getOutputStream().write(json);
     }
 
-    /** The JSON error body for {@code status}. */
-    public static byte[] body(int status, String message) {
-        return new ErrorBody(reason(status), message).toJson().getBytes(StandardCharsets.UTF_8);
+    /** The JSON error body for {@code status}, with the request's id (null: none). */
+    public static byte[] body(int status, String message, String requestId) {
+        return new ErrorBody(reason(status), message, requestId).toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The reason phrase of a status, e.g. "Payload Too Large" for 413. */

@@ -11,11 +11,13 @@ import io.javalin.validation.ValidationException;
 
 import org.cmkg.error.ClientErrorException;
 import org.cmkg.error.ErrorBody;
+import org.cmkg.observe.RequestId;
+import org.cmkg.error.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become HTTP responses: JSON {@code {"error", "message"}} with
+ * The one place where failures become HTTP responses: JSON {@code {"error", "message", "requestId"}} with
  * the right status. A user's mistake is a 4xx with a message saying what was wrong; anything
  * else is a 500 whose details go to the log, never to the client.
  */
@@ -26,6 +28,10 @@ public final class ErrorResponses {
 
     public static void register(RoutesConfig routes) {
         routes.exception(ClientErrorException.class, (e, ctx) -> write(ctx, e.status(), e.getMessage()));
+        routes.exception(UnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            write(ctx, 503, e.getMessage());
+        });
         routes.exception(ValidationException.class, (e, ctx) -> write(ctx, 400, validationMessage(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -44,7 +50,7 @@ public final class ErrorResponses {
 
     /** Writes an error response. */
     public static void write(Context ctx, int status, String message) {
-        ctx.status(status).json(new ErrorBody(HttpStatus.forStatus(status).getMessage(), message));
+        ctx.status(status).json(new ErrorBody(HttpStatus.forStatus(status).getMessage(), message, RequestId.of(ctx.req())));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.cmkg.http;
 import java.nio.ByteBuffer;
 
 import org.cmkg.error.ServletErrors;
+import org.cmkg.observe.RequestId;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -26,7 +27,13 @@ final class JettyErrorsAsJson extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        byte[] json = ServletErrors.body(code, explain(code, message));
+        // A request Jetty refuses while parsing never reached the request-id filter: it gets its id here.
+        String id = response.getHeaders().get(RequestId.HEADER);
+        if (id == null) {
+            id = RequestId.generate();
+            response.getHeaders().put(RequestId.HEADER, id);
+        }
+        byte[] json = ServletErrors.body(code, explain(code, message), id);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);
         response.write(true, ByteBuffer.wrap(json), callback);

@@ -13,6 +13,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.cmkg.config.RequestLimits;
 import org.cmkg.error.ServletErrors;
 import org.slf4j.Logger;
@@ -34,13 +38,30 @@ public final class QueryAdmission implements Filter {
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
     private final ClientBudgets budgets;
+    private final Counter refusedBusy;
+    private final Counter refusedBudget;
 
-    /** Admission for the queries sent to {@code path}. */
-    public QueryAdmission(String path, RequestLimits limits) {
+    /**
+     * Admission for the queries sent to {@code path}, with its meters in {@code meters}: queries
+     * executing ({@code cmkg.sparql.executing}) and waiting ({@code cmkg.sparql.waiting}) now, and the
+     * refusals by reason ({@code cmkg.sparql.refused}: {@code busy} 503, {@code budget} 429).
+     */
+    public QueryAdmission(String path, RequestLimits limits, MeterRegistry meters) {
         this.path = path;
         this.limits = limits;
         this.slots = new Semaphore(limits.maxConcurrentQueries(), true);
         this.budgets = limits.hasClientBudget() ? new ClientBudgets(limits.clientQueryBudget()) : null;
+        Gauge.builder("cmkg.sparql.executing", slots, s -> limits.maxConcurrentQueries() - s.availablePermits())
+                .description("SPARQL queries holding an execution slot").register(meters);
+        Gauge.builder("cmkg.sparql.waiting", waiting, AtomicInteger::get)
+                .description("SPARQL queries waiting for an execution slot").register(meters);
+        this.refusedBusy = refusals(meters, "busy");
+        this.refusedBudget = refusals(meters, "budget");
+    }
+
+    private static Counter refusals(MeterRegistry meters, String reason) {
+        return Counter.builder("cmkg.sparql.refused").description("SPARQL queries refused before execution, by reason")
+                .tag("reason", reason).register(meters);
     }
 
     @Override
@@ -54,12 +75,14 @@ public final class QueryAdmission implements Filter {
         String client = request.getRemoteAddr();
         long retryAfter = budgets == null ? 0 : budgets.retryAfterSeconds(client);
         if (retryAfter > 0) {
+            refusedBudget.increment();
             response.setHeader("Retry-After", Long.toString(retryAfter));
             ServletErrors.send(response, 429, "This client has used its SPARQL query time of "
                     + limits.clientQueryBudget().toSeconds() + " s per minute; try again in " + retryAfter + " s.");
             return;
         }
         if (!acquire()) {
+            refusedBusy.increment();
             response.setHeader("Retry-After", Long.toString(Math.max(1, limits.queueWait().toSeconds())));
             ServletErrors.send(response, 503, "The server is busy with other SPARQL queries ("
                     + limits.maxConcurrentQueries() + " running, " + waiting.get() + " waiting); try again shortly.");

@@ -11,13 +11,14 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cmkg.observe.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs every request, SPARQL and API alike, with its status and duration:
- * {@code GET /api/search?q=稀土 200 3.1 ms}. A servlet filter so that it also sees the requests
- * Fuseki answers (Javalin's request logger does not). Logger {@code cmkg.access}.
+ * Logs every request, SPARQL and API alike, with its status, duration and request id:
+ * {@code GET /api/search?q=稀土 200 3.1 ms id=2f1c…}. A servlet filter so that it also sees the
+ * requests Fuseki answers (Javalin's request logger does not). Logger {@code cmkg.access}.
  */
 public final class RequestLogFilter implements Filter {
     private static final Logger ACCESS = LoggerFactory.getLogger("cmkg.access");
@@ -37,8 +38,8 @@ public final class RequestLogFilter implements Filter {
         } finally {
             double millis = (System.nanoTime() - start) / 1e6;
             int status = ((HttpServletResponse) res).getStatus();
-            ACCESS.info("{} {} {} {} ms", request.getMethod(), target(request), status,
-                    String.format(Locale.ROOT, "%.1f", millis));
+            ACCESS.info("{} {} {} {} ms id={}", request.getMethod(), target(request), status,
+                    String.format(Locale.ROOT, "%.1f", millis), RequestId.of(request));
         }
     }
 

@@ -25,6 +25,17 @@ public interface RouteModule {
         return List.of();
     }
 
+    /**
+     * The paths (prefixes) of this module's GET answers that depend on nothing but the data, the URL,
+     * {@code Accept} and the reader's language: they get an {@code ETag} and {@code Last-Modified}
+     * keyed to the data version and {@code Cache-Control: no-cache}, and a client whose copy is
+     * current gets a 304 before the answer is worked out ({@code org.cmkg.httpcache}). Most
+     * modules have none.
+     */
+    default List<String> dataVersionedPaths() {
+        return List.of();
+    }
+
     /** Static files this module serves (most serve none). */
     default void addStaticFiles(StaticFilesConfig staticFiles) {}
 

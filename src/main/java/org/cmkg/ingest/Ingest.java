@@ -131,6 +131,21 @@ public final class Ingest {
         }
     }
 
+    /**
+     * Sees a load from inside its write transaction: replication publishes the blocks a writer
+     * validates, and records a replica's log position in the transaction that applies a patch.
+     */
+    public interface Observer {
+        /** A block of quads as it is written (the graph rule applied). */
+        default void written(ParsedInput.Block block) {}
+
+        /** The load will commit: runs inside its write transaction, after validation, so what it writes commits with the load. */
+        default void beforeCommit(DatasetGraph base) {}
+
+        /** Sees nothing. */
+        Observer NONE = new Observer() {};
+    }
+
     private final DatasetGraph transactional;
     private final DatasetGraph base;
     private final TextIndexLucene index;
@@ -162,21 +177,32 @@ public final class Ingest {
 
     /** Parses {@code sources} and runs the rest of the pipeline; the report says whether it was committed. */
     public IngestReport run(List<IngestSource> sources, Options options, IngestProgress progress) {
-        return run(mirror -> ParsingPipeline.start(parser, sources, HOLD_BACK_QUADS, mirror, n -> {}), options, progress);
+        return run(sources, options, progress, Observer.NONE);
+    }
+
+    /** As {@link #run(List, Options, IngestProgress)}, with an observer inside the transaction. */
+    public IngestReport run(List<IngestSource> sources, Options options, IngestProgress progress, Observer observer) {
+        return run(mirror -> ParsingPipeline.start(parser, sources, HOLD_BACK_QUADS, mirror, n -> {}), options, progress, observer);
     }
 
     /** Quads parsed elsewhere (a replication log's batch): the same graph rule, validation, write and index. */
     public IngestReport run(ParsedInput input, Options options, IngestProgress progress) {
+        return run(input, options, progress, Observer.NONE);
+    }
+
+    /** As {@link #run(ParsedInput, Options, IngestProgress)}, with an observer inside the transaction. */
+    public IngestReport run(ParsedInput input, Options options, IngestProgress progress, Observer observer) {
         return run(mirror -> {
             if (mirror != null)
                 mirror.abandon();   // no copy beside the write: the batch is checked in the store
             return input;
-        }, options, progress);
+        }, options, progress, observer);
     }
 
-    private IngestReport run(Function<MirrorValidation, ParsedInput> input, Options options, IngestProgress progress) {
+    private IngestReport run(Function<MirrorValidation, ParsedInput> input, Options options, IngestProgress progress,
+                             Observer observer) {
         transactional.begin(TxnType.WRITE);
-        Load load = new Load(options, progress);
+        Load load = new Load(options, progress, observer);
         try {
             load.write(input);
             load.checkShapes();
@@ -196,6 +222,7 @@ public final class Ingest {
     private final class Load {
         private final Options options;
         private final IngestProgress progress;
+        private final Observer observer;
         private final long start = System.nanoTime();
         private final Map<String, Long> millis = new LinkedHashMap<>();
         private final List<Finding> findings = new ArrayList<>();
@@ -209,9 +236,10 @@ public final class Ingest {
         private boolean shapesChecked;
         private Optional<List<Finding>> mirrorFindings = Optional.empty();
 
-        Load(Options options, IngestProgress progress) {
+        Load(Options options, IngestProgress progress, Observer observer) {
             this.options = options;
             this.progress = progress;
+            this.observer = observer;
             if (options.indexing() instanceof Indexing.AfterWrites && base.find().hasNext())
                 throw new IllegalStateException("Indexing after the write needs an empty store");
             boolean checked = options.shapes() == ShapeCheck.CHECK;
@@ -237,6 +265,7 @@ public final class Ingest {
                         if (writer.quads() % 10_000 == 0)
                             progress.update(Phase.READ, writer.quads());
                     }
+                    observer.written(block);
                 }
                 findings.addAll(input.findings());
                 partial = input.partial();
@@ -275,6 +304,7 @@ public final class Ingest {
             if (commit) {
                 documents = indexer == null ? 0 : indexer.finish();
                 stampGeneration();
+                observer.beforeCommit(base);
                 transactional.commit();
             } else {
                 cancel();

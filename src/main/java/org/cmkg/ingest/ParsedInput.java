@@ -1,9 +1,12 @@
 package org.cmkg.ingest;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
@@ -48,13 +51,20 @@ public interface ParsedInput extends AutoCloseable {
             placed.add(p);
             graphs.add(p.getGraph());
         }
-        List<Block> blocks = placed.isEmpty() ? List.of() : List.of(new Block(name, placed, graphs));
-        return new ParsedInput() {
-            private int next;
+        Iterator<Block> blocks = placed.isEmpty() ? Collections.emptyIterator() : List.of(new Block(name, placed, graphs)).iterator();
+        return ofBlocks(() -> blocks.hasNext() ? blocks.next() : null, () -> {});
+    }
 
+    /**
+     * One source parsed elsewhere, handed on a block at a time (a patch of the replication log, a
+     * snapshot): {@code next} gives the next block, or null at the end, and may throw to fail the
+     * load; {@code close} releases what the source holds.
+     */
+    static ParsedInput ofBlocks(Supplier<Block> next, Runnable close) {
+        return new ParsedInput() {
             @Override
             public Block next() {
-                return next < blocks.size() ? blocks.get(next++) : null;
+                return next.get();
             }
 
             @Override
@@ -74,7 +84,7 @@ public interface ParsedInput extends AutoCloseable {
 
             @Override
             public void close() {
-                // nothing held
+                close.run();
             }
         };
     }

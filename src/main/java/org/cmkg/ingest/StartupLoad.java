@@ -55,6 +55,7 @@ public final class StartupLoad {
             LOG.info("The store {} is empty: loading {}", directory.get(), config.sources());
             IngestReport report = load(config, data, Ingest.Options.forServer());
             refuseUnlessCommitted(report, directory.get().toString(), "the data to fill this new store");
+            IndexConsistency.recordFirstLoad(data, directory.get());
             return Optional.of(report);
         }
         IndexConsistency check = IndexConsistency.require(data, directory.get());

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.javalin.http.Context;
 
 import org.apache.jena.graph.Graph;
+import org.cmkg.http.Vary;
 import org.cmkg.web.i18n.Ui;
 
 /**
@@ -45,7 +46,7 @@ public final class GraphResponder {
     /** Writes the response; {@code html} is called only when HTML was chosen. */
     public void respond(Context ctx, Target target, Representation representation, Graph graph, Supplier<String> html) {
         if (target.fixed().isEmpty()) {
-            ctx.header("Vary", "Accept");
+            Vary.add(ctx.res(), "Accept");
             ctx.header("Content-Location", target.path() + "." + representation.suffix());
         }
         ctx.header("Link", alternates(target.path()));

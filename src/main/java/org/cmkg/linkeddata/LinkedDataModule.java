@@ -69,6 +69,12 @@ public final class LinkedDataModule implements RouteModule {
                 .header("Cache-Control", "public, max-age=86400").result(jsonLd.contextDocument()));
     }
 
+    /** Every resource, graph and the ontology and shapes (the JSON-LD context is a file of the jar, cached a day). */
+    @Override
+    public List<String> dataVersionedPaths() {
+        return List.of("/id/", "/ontology", "/graph/", "/shapes");
+    }
+
     @Override
     public List<EndpointDoc> endpoints() {
         return List.of(

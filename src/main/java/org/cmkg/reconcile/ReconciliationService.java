@@ -50,7 +50,15 @@ public final class ReconciliationService {
      * first query does not pay for it; a query that comes sooner waits for the same build).
      */
     public void refresh() {
-        building = CompletableFuture.runAsync(state::get).exceptionally(e -> {
+        refreshAfter(CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * As {@link #refresh()}, once {@code first} is done: work that the first requests after a start
+     * wait for (the search catalog) does not share the processors with this build.
+     */
+    public void refreshAfter(CompletableFuture<?> first) {
+        building = first.handle((done, failed) -> null).thenRunAsync(state::get).exceptionally(e -> {
             LOG.warn("Building the reconciliation index failed; the first query will retry: {}", e.toString());
             return null;
         });

@@ -8,6 +8,8 @@ import java.util.Set;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import org.cmkg.cache.CacheDirectives;
+import org.cmkg.cache.ResultCache;
 import org.cmkg.http.EndpointDoc;
 import org.cmkg.http.RouteModule;
 
@@ -16,14 +18,18 @@ public final class SearchModule implements RouteModule {
     public static final String PATH = "/api/search";
 
     private final SearchService service;
+    private final ResultCache cache;
 
-    public SearchModule(SearchService service) {
+    /** Searches answered from {@code cache} when repeated for the same data and catalog. */
+    public SearchModule(SearchService service, ResultCache cache) {
         this.service = service;
+        this.cache = cache;
     }
 
     @Override
     public void addRoutes(RoutesConfig routes) {
-        routes.get(PATH, ctx -> ctx.json(service.search(request(ctx))));
+        routes.get(PATH, ctx -> ctx.json(CachedSearch.answer(cache, service, request(ctx),
+                CacheDirectives.of(ctx.header("Cache-Control")))));
     }
 
     /** The search a request asks for (the page at /search reads the same parameters). */

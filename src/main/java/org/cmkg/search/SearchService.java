@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.lucene.document.Document;
@@ -42,6 +45,7 @@ import org.cmkg.vocab.Curies;
  * stored fields and highlighted. Nothing is done per hit beyond an array read and a bit.
  */
 public final class SearchService {
+    private final SearchMetrics metrics;
     private final DatasetGraph dataset;
     private final TextSearcher searcher;
     private final IriSpace iris;
@@ -50,11 +54,24 @@ public final class SearchService {
     private final DocResources docResources;
     private volatile CompletableFuture<Loaded> loaded;
     private volatile CompletableFuture<Loaded> latest = CompletableFuture.completedFuture(null);
+    private final AtomicLong catalogs = new AtomicLong();
+    private final CatalogFile catalogFile;
 
     /** The catalog, its numbered resources and the class names it knows, built together. */
     private record Loaded(ResourceTable table, Map<String, String> classesByName) {}
 
-    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris) {
+    /** Search over {@code dataset} and its index, building its catalog from the store each time the data changes. */
+    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris, MeterRegistry meters) {
+        this(dataset, searcher, iris, meters, CatalogFile.NONE);
+    }
+
+    /**
+     * Search over {@code dataset} and its index, keeping its catalog in {@code catalogFile} for the
+     * next start on the same data; every search is counted in {@code meters} ({@link SearchMetrics}).
+     */
+    public SearchService(DatasetGraph dataset, TextSearcher searcher, IriSpace iris, MeterRegistry meters, CatalogFile catalogFile) {
+        this.metrics = new SearchMetrics(meters);
+        this.catalogFile = catalogFile;
         this.dataset = dataset;
         this.searcher = searcher;
         this.iris = iris;
@@ -69,21 +86,30 @@ public final class SearchService {
     /**
      * Reads the catalog from the store, in the background (start-up does not wait for it; the
      * first search does); call once the data is loaded, and again after it changed. Searches
-     * keep using the previous catalog until the new one is complete.
+     * keep using the previous catalog until the new one is complete. Returns the reading, done
+     * when searches can use the new catalog.
      */
-    public void refresh() {
+    public CompletableFuture<?> refresh() {
         CompletableFuture<Loaded> next = CompletableFuture.supplyAsync(this::loadCatalog);
         CompletableFuture<Loaded> previous = loaded;
         if (previous == null || !previous.isDone()) {
             loaded = next;
             latest = next;
+            catalogs.incrementAndGet();
         } else {
             // latest completes only once searches use the new catalog.
             latest = next.thenApply(catalog -> {
                 loaded = next;
+                catalogs.incrementAndGet();
                 return catalog;
             });
         }
+        return latest;
+    }
+
+    /** Changes whenever searches start using another catalog: part of the key of a cached answer. */
+    public long catalogGeneration() {
+        return catalogs.get();
     }
 
     /**
@@ -95,7 +121,7 @@ public final class SearchService {
     }
 
     private Loaded loadCatalog() {
-        SearchCatalog fresh = new CatalogLoader(dataset, iris).load();
+        SearchCatalog fresh = catalogFile.readOrBuild(() -> new CatalogLoader(dataset, iris).load());
         Map<String, String> byName = new HashMap<>();
         fresh.typeClosures().values().forEach(types -> types.forEach(t -> byName.merge(Curies.localName(t).toLowerCase(Locale.ROOT), t,
                 (a, b) -> a.startsWith(CMKG.NS) ? a : b.startsWith(CMKG.NS) ? b : a)));
@@ -110,6 +136,15 @@ public final class SearchService {
     }
 
     public SearchResponse search(SearchRequest request) {
+        return metrics.counted(find(request));
+    }
+
+    /** Counts an answer the result cache gave for this service's search: it is a search all the same. */
+    SearchResponse countedFromCache(SearchResponse answer) {
+        return metrics.counted(answer);
+    }
+
+    private SearchResponse find(SearchRequest request) {
         long start = System.nanoTime();
         CompletableFuture<Loaded> ready = loaded;
         if (ready == null)

@@ -22,6 +22,7 @@ import com.google.gson.JsonParser;
 import org.apache.jena.web.HttpSC;
 import org.cmkg.error.ErrorBody;
 import org.cmkg.error.ServletErrors;
+import org.cmkg.observe.RequestId;
 
 /**
  * Fuseki reports errors as plain text (status, then the parser's or processor's message); our
@@ -133,7 +134,7 @@ final class FusekiErrorsAsJson implements Filter {
                 text = HttpSC.getMessage(errorStatus);
             // Some of Fuseki's messages repeat the whole query, which can be a megabyte.
             text = ServletErrors.excerpt(text, MAX_MESSAGE);
-            byte[] json = new ErrorBody(HttpSC.getMessage(errorStatus), text).toJson()
+            byte[] json = new ErrorBody(HttpSC.getMessage(errorStatus), text, RequestId.of(response)).toJson()
                     .getBytes(StandardCharsets.UTF_8);
             response.setContentType("application/json;charset=utf-8");
             response.setContentLength(json.length);

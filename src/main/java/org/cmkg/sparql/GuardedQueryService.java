@@ -2,6 +2,7 @@ package org.cmkg.sparql;
 
 import java.util.List;
 
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -32,30 +33,54 @@ import org.cmkg.error.ClientErrorException;
  */
 final class GuardedQueryService extends SPARQL_QueryDataset {
     private final QueryWatchdog watchdog;
+    private final SparqlMetrics metrics;
     private final ThreadLocal<QueryWatchdog.Run> current = new ThreadLocal<>();
+    private final ThreadLocal<String> form = new ThreadLocal<>();
 
-    GuardedQueryService(QueryWatchdog watchdog) {
+    GuardedQueryService(QueryWatchdog watchdog, SparqlMetrics metrics) {
         this.watchdog = watchdog;
+        this.metrics = metrics;
     }
 
     @Override
     protected void execute(String queryString, HttpAction action) {
+        SparqlMetrics.Result result = SparqlMetrics.Result.ERROR;
+        boolean watchdogStepped = false;
+        form.set(SparqlMetrics.form(null));
         try {
             String text = queryString.isBlank() ? queryString : StrictQuerySyntax.check(queryString);
             String label = "[" + action.id + "]";
             try (QueryWatchdog.Run run = watchdog.watch(label); RepeatedWarnings.Scope warnings = RepeatedWarnings.open(label)) {
                 current.set(run);
-                super.execute(text, action);
+                try {
+                    super.execute(text, action);
+                    ResultBuffer.Buffered buffered = ResultBuffer.current();
+                    // A timeout after results began to stream breaks the response off: still a timeout.
+                    result = buffered != null && buffered.wasCancelled() ? SparqlMetrics.Result.TIMEOUT : SparqlMetrics.Result.OK;
+                } finally {
+                    watchdogStepped = run.stoppedByWatchdog();
+                }
             } finally {
                 current.remove();
             }
         } catch (ClientErrorException e) {
+            result = SparqlMetrics.Result.BAD_REQUEST;
             ServletOps.error(e.status(), e.getMessage());
+        } catch (QueryCancelledException e) {
+            result = SparqlMetrics.Result.TIMEOUT;
+            throw e;
+        } catch (ActionErrorException e) {
+            result = e.getRC() >= 400 && e.getRC() < 500 ? SparqlMetrics.Result.BAD_REQUEST : SparqlMetrics.Result.ERROR;
+            throw e;
+        } finally {
+            metrics.query(form.get(), result, watchdogStepped);
+            form.remove();
         }
     }
 
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        form.set(SparqlMetrics.form(query));
         QueryExec exec = super.createQueryExec(action, CancellableExprs.rewrite(query), dataset);
         QueryWatchdog.Run run = current.get();
         if (run != null)

@@ -1,5 +1,7 @@
 package org.cmkg.sparql;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
@@ -8,6 +10,7 @@ import org.apache.jena.fuseki.server.OperationRegistry;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
+import org.cmkg.cache.ResultCache;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.store.UnionDefaultGraph;
 
@@ -21,7 +24,8 @@ import org.cmkg.store.UnionDefaultGraph;
  * <p>Queries go through {@link GuardedQueryService}: strict SPARQL 1.1, only the documented
  * function libraries ({@link AllowedFunctions}), regular expressions that stop at the timeout,
  * a {@link QueryWatchdog} behind the timeout, and results held back up to the configured size
- * ({@link ResultBuffer}) so a timeout is a 503.
+ * ({@link ResultBuffer}) so a timeout is a 503. Repeated queries are answered from the result
+ * cache ({@link CachedAnswers}) before any of that.
  */
 public final class SparqlEndpoint {
     /** Where the endpoint is served. */
@@ -35,8 +39,19 @@ public final class SparqlEndpoint {
     private final OperationRegistry operations;
     private final QueryWatchdog watchdog;
     private final long resultBufferBytes;
+    private final CachedAnswers cachedAnswers;
 
-    public SparqlEndpoint(DatasetGraph dataset, ServerConfig config) {
+    /** The endpoint without a result cache (every query is run); its queries are counted in {@code meters}. */
+    public SparqlEndpoint(DatasetGraph dataset, ServerConfig config, MeterRegistry meters) {
+        this(dataset, config, meters, ResultCache.disabled());
+    }
+
+    /**
+     * The endpoint over {@code dataset}, whose repeated queries are answered from {@code cache}
+     * ({@link CachedAnswers}); its queries are counted in {@code meters} ({@link SparqlMetrics}).
+     */
+    public SparqlEndpoint(DatasetGraph dataset, ServerConfig config, MeterRegistry meters, ResultCache cache) {
+        this.cachedAnswers = new CachedAnswers(cache);
         DatasetGraph served = UnionDefaultGraph.over(dataset, endpointContext(dataset, config));
         DataService service = DataService.newBuilder(served)
                 .addEndpoint(Operation.Query, "")
@@ -45,7 +60,7 @@ public final class SparqlEndpoint {
         this.watchdog = new QueryWatchdog(config.queryTimeout(), config.limits().timeoutGrace());
         this.resultBufferBytes = config.limits().resultBufferBytes();
         this.operations = OperationRegistry.createStd();
-        operations.register(Operation.Query, new GuardedQueryService(watchdog));
+        operations.register(Operation.Query, new GuardedQueryService(watchdog, new SparqlMetrics(meters)));
         this.dataAccessPoints = new DataAccessPointRegistry();
         dataAccessPoints.register(new DataAccessPoint(PATH, service));
         // What FusekiServer.Builder does before serving: bind the operation handlers, go live.
@@ -75,6 +90,14 @@ public final class SparqlEndpoint {
     /** Results up to this many bytes are held back until their query has finished. */
     long resultBufferBytes() {
         return resultBufferBytes;
+    }
+
+    /**
+     * The filter that answers repeated queries from the result cache: installed before query
+     * admission, so that a stored answer never waits for a slot.
+     */
+    public CachedAnswers cachedAnswers() {
+        return cachedAnswers;
     }
 
     /** SPARQL queries executing now. */

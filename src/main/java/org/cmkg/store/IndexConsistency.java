@@ -2,6 +2,7 @@ package org.cmkg.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +49,45 @@ public record IndexConsistency(Optional<String> storeGeneration, Optional<String
 
     /**
      * Checks an open persistent store and throws {@link IndexInconsistentException}, with the
-     * {@code reindex} command to run, if its index disagrees.
+     * {@code reindex} command to run, if its index disagrees. A store whose files are exactly as
+     * when a check last passed ({@link ConsistencyVerdict}, by {@link StoreFingerprint}) is not
+     * counted again: counting reads every indexed literal (seconds at a million triples).
      */
-    public static IndexConsistency require(ServedDataset data, java.nio.file.Path storeDirectory) {
+    public static IndexConsistency require(ServedDataset data, Path storeDirectory) {
+        StoreLayout layout = new StoreLayout(storeDirectory);
+        StoreFingerprint fingerprint = StoreFingerprint.of(layout);
+        Optional<IndexConsistency> known = ConsistencyVerdict.read(layout, fingerprint);
+        if (known.isPresent())
+            return known.get();
         IndexConsistency c = check(data.base(), data.textIndex());
         if (!c.consistent())
             throw new IndexInconsistentException("The text index of the store " + storeDirectory
                     + " does not match its data: " + c.describe()
                     + ". Text search would give wrong results. Repair it with: cmkg reindex --store " + storeDirectory);
+        ConsistencyVerdict.write(layout, fingerprint, c);
         return c;
+    }
+
+    /**
+     * Records that a committed load into a store that was empty left the index in agreement with
+     * it, so that the next start need not count: such a load wrote one index document for each
+     * indexable literal it wrote, in the same transaction, and stamped both with one generation,
+     * so the index's counts per graph are the store's. Only the index is counted here (fast); the
+     * generations are compared as ever. Any later write changes the fingerprint, and the next
+     * start counts both sides again.
+     */
+    public static void recordFirstLoad(ServedDataset data, Path storeDirectory) {
+        Map<String, long[]> perGraph = new TreeMap<>();
+        countIndex(data.textIndex(), perGraph);
+        perGraph.values().forEach(n -> n[0] = n[1]);
+        DatasetGraph base = data.base();
+        Optional<String> storeGeneration = Txn.calculateRead(base,
+                () -> TDBInternal.isTDB2(base) ? IndexGeneration.ofStore(base) : Optional.<String>empty());
+        IndexConsistency c = new IndexConsistency(storeGeneration, IndexGeneration.ofIndex(data.textIndex().getDirectory()), perGraph);
+        if (c.consistent()) {
+            StoreLayout layout = new StoreLayout(storeDirectory);
+            ConsistencyVerdict.write(layout, StoreFingerprint.of(layout), c);
+        }
     }
 
     public boolean consistent() {

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 
 /**
  * Where a persistent store keeps its parts inside its directory: the TDB2 database in
- * {@code tdb2/}, the Lucene text index beside it in {@code text/}, and the lock file that keeps a
- * second process out ({@code cmkg.lock}).
+ * {@code tdb2/}, the Lucene text index beside it in {@code text/}, the lock file that keeps a
+ * second process out ({@code cmkg.lock}), and what is derived from the data and kept for the
+ * next start, filed under the store's {@link StoreFingerprint}: the verdict that the index agrees
+ * with the store ({@code index-consistency}) and the search catalog ({@code search-catalog}).
  *
  * @param directory the store directory given with {@code --store}
  */
@@ -21,5 +23,13 @@ public record StoreLayout(Path directory) {
 
     public Path lockFile() {
         return directory.resolve("cmkg.lock");
+    }
+
+    public Path consistencyVerdict() {
+        return directory.resolve("index-consistency");
+    }
+
+    public Path searchCatalog() {
+        return directory.resolve("search-catalog");
     }
 }

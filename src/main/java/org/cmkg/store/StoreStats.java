@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
@@ -46,6 +47,11 @@ public record StoreStats(Map<String, Long> triplesPerGraph, Map<String, Long> en
             counts(base, CLAIMS_PER_DOCUMENT, claims::put);
         });
         return new StoreStats(triples, classes, claims, IndexConsistency.check(base, data.textIndex()));
+    }
+
+    /** The quads a store holds, in every graph (a scan: worth caching per data version). */
+    public static long quads(DatasetGraph base) {
+        return Txn.calculateRead(base, () -> Iter.count(base.find()));
     }
 
     public long triples() {

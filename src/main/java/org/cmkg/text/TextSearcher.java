@@ -54,6 +54,11 @@ public final class TextSearcher implements AutoCloseable {
         }
     }
 
+    /** The documents the index holds now (one per indexed literal). */
+    public long documents() {
+        return search(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
     /** Closes its own readers; shared ones close with their index. */
     @Override
     public void close() {

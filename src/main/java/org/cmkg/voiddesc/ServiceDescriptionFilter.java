@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.cmkg.error.NotAcceptableException;
+import org.cmkg.http.Vary;
 import org.cmkg.linkeddata.ContentNegotiation;
 import org.cmkg.linkeddata.RdfOutput;
 import org.cmkg.linkeddata.Representation;
@@ -48,7 +49,7 @@ public final class ServiceDescriptionFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(representation.contentType());
-        response.setHeader("Vary", "Accept");
+        Vary.add(response, "Accept");
         response.setContentLength(body.size());
         body.writeTo(response.getOutputStream());
     }

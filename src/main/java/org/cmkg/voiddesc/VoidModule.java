@@ -46,6 +46,11 @@ public final class VoidModule implements RouteModule {
     }
 
     @Override
+    public List<String> dataVersionedPaths() {
+        return List.of(WELL_KNOWN, PATH);
+    }
+
+    @Override
     public List<Filter> servletFilters() {
         return List.of(new ServiceDescriptionFilter(SparqlEndpoint.PATH, descriptions, responder.rdf()));
     }

@@ -89,6 +89,12 @@ public final class WebModule implements RouteModule {
         routes.get("/lang/{tag}", WebModule::switchLanguage);
     }
 
+    /** The pages rendered once per data version ({@link PageCache}). */
+    @Override
+    public List<String> dataVersionedPaths() {
+        return List.of("/read", "/query", "/timeline", "/disagreements");
+    }
+
     @Override
     public void addStaticFiles(StaticFilesConfig staticFiles) {
         Assets.addTo(staticFiles);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.cmkg.config.MetricsConfig;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.testing.Fixture;
@@ -81,6 +82,21 @@ class CliTest {
         ServerConfig config = serve.config();
         assertEquals(List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), config.sources());
         assertEquals(30, config.queryTimeout().toSeconds());
+    }
+
+    @Test
+    void theMetricsAreOnTheMainPortByDefaultOnTheirOwnOrOff() {
+        assertEquals(MetricsConfig.onMainPort(), parsedServe().metrics());
+        assertEquals(MetricsConfig.onPort(9100), parsedServe("--metrics-port", "9100").metrics());
+        assertEquals(MetricsConfig.disabled(), parsedServe("--no-metrics").metrics());
+        assertEquals(MetricsConfig.disabled(), parsedServe("--no-metrics", "--metrics-port", "9100").metrics());
+        assertEquals(ExitCodes.USAGE, run("serve", "--metrics-port", "70000").exitCode());
+    }
+
+    private static ServerConfig parsedServe(String... args) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args);
+        return serve.config();
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.dataversion.DataVersion;
+import org.cmkg.observe.ServiceMetrics;
 import org.cmkg.sparql.SparqlEndpoint;
 import org.cmkg.testing.Http;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,9 @@ class ReadinessGateTest {
 
     private static WebServer serverBehind(ReadinessGate gate) {
         ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1");
-        SparqlEndpoint sparql = new SparqlEndpoint(DatasetGraphFactory.createTxnMem(), config);
-        return new WebServer(config, sparql, List.of(new HealthModule()), gate).start();
+        ServiceMetrics metrics = ServiceMetrics.create(config.metrics());
+        SparqlEndpoint sparql = new SparqlEndpoint(DatasetGraphFactory.createTxnMem(), config, metrics.registry());
+        return new WebServer(config, sparql, List.of(new HealthModule()), gate, metrics, new DataVersion()).start();
     }
 
     @Test

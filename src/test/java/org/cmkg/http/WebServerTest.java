@@ -92,8 +92,8 @@ class WebServerTest {
         http.get("/api/search?q=x&limit=0");
         http.get("/sparql?query=" + Http.enc("ASK {}"));
         // The line is written once the exchange has ended, which can be just after the client has its answer.
-        assertTrue(awaitLogLine("GET /api/search\\?q=x&limit=0 400 \\d+\\.\\d ms"), accessLog.toString());
-        assertTrue(awaitLogLine("GET /sparql\\?query=\\S+ 200 \\d+\\.\\d ms"), accessLog.toString());
+        assertTrue(awaitLogLine("GET /api/search\\?q=x&limit=0 400 \\d+\\.\\d ms id=[0-9a-f-]{36}"), accessLog.toString());
+        assertTrue(awaitLogLine("GET /sparql\\?query=\\S+ 200 \\d+\\.\\d ms id=[0-9a-f-]{36}"), accessLog.toString());
     }
 
     private static boolean awaitLogLine(String regex) {

@@ -15,15 +15,21 @@ import org.cmkg.testing.Loaded;
 /**
  * The default data loaded exactly as the server loads it ({@link Loaded}, the start-up load, with
  * {@link ServerConfig#defaults()}: the ontology and {@code rdf-data/} embedded in the build, the
- * jena-text index, the union default graph), and queries run against the same view the SPARQL
- * endpoint serves, so {@code text:query} works as it does for users.
+ * jena-text index, the union default graph), in memory or into a new TDB2 store, and queries run
+ * against the same view the SPARQL endpoint serves, so {@code text:query} works as it does for users.
  */
 final class QueryRunner implements AutoCloseable {
 
     private final ServedDataset data;
 
+    /** The in-memory store. */
     QueryRunner() {
-        this.data = Loaded.store(ServerConfig.defaults());
+        this(ServerConfig.defaults());
+    }
+
+    /** The store of {@code config} (a persistent store when it names a directory). */
+    QueryRunner(ServerConfig config) {
+        this.data = Loaded.store(config);
     }
 
     /** Runs a SELECT, ASK or CONSTRUCT query in a read transaction; the result is fully materialised. */

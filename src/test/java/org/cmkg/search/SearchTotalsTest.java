@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.cmkg.search.SearchResponse.FacetValue;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.store.InMemoryStore;
@@ -83,7 +84,7 @@ class SearchTotalsTest {
         });
         TextIndexer.fill(base, data.textIndex(), 2, PrebuiltIndex.NONE);
         searcher = new TextSearcher(data.textIndex());
-        service = new SearchService(data.queryable(), searcher, new IriSpace(BASE));
+        service = new SearchService(data.queryable(), searcher, new IriSpace(BASE), new SimpleMeterRegistry());
         service.refresh();
     }
 

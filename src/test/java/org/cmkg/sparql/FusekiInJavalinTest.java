@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 
 import io.javalin.Javalin;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -28,7 +30,7 @@ class FusekiInJavalinTest {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         Txn.executeWrite(dsg, () -> dsg.add(NodeFactory.createURI("http://x/g"), NodeFactory.createURI("http://x/s"),
                 NodeFactory.createURI("http://x/p"), NodeFactory.createLiteralString("hello")));
-        SparqlEndpoint endpoint = new SparqlEndpoint(UnionDefaultGraph.over(dsg), ServerConfig.defaults());
+        SparqlEndpoint endpoint = new SparqlEndpoint(UnionDefaultGraph.over(dsg), ServerConfig.defaults(), new SimpleMeterRegistry());
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServletContextHandler(handler -> FusekiInJavalin.install(handler, endpoint));

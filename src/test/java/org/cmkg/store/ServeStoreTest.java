@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 
 import org.cmkg.Application;
 import org.cmkg.config.RdfLocation;
@@ -48,12 +49,15 @@ class ServeStoreTest {
     void aRestartServesTheSameAnswersFromDiskWithoutReloading() throws Exception {
         String count;
         String textHits;
+        JsonObject search;
         try (Application first = Application.start(projectData.withStore(store))) {
             Http http = new Http(first.port());
             count = select(http, COUNT).toString();
             textHits = select(http, TEXT).toString();
             assertTrue(select(http, COUNT).get(0).getAsJsonObject().getAsJsonObject("n").get("value").getAsLong() > 9_000, count);
             assertTrue(select(http, TEXT).size() > 20, "稀土 is in many statements: " + textHits);
+            search = searchWithoutTiming(http);
+            assertTrue(search.get("total").getAsLong() > 20, search.toString());
 
             // While it runs the store is taken: in this process, and by any other.
             StoreLockedException again = assertThrows(StoreLockedException.class, () -> PersistentStore.open(store, "test"));
@@ -72,7 +76,16 @@ class ServeStoreTest {
             Http http = new Http(second.port());
             assertEquals(count, select(http, COUNT).toString());
             assertEquals(textHits, select(http, TEXT).toString());
+            // The search catalog was kept beside the store, filed under its fingerprint, and read back.
+            assertTrue(Files.isRegularFile(new StoreLayout(store).searchCatalog()));
+            assertEquals(search, searchWithoutTiming(http));
         }
+    }
+
+    private static JsonObject searchWithoutTiming(Http http) {
+        JsonObject r = Http.json(http.get("/api/search?q=" + Http.enc("稀土") + "&limit=20", "Cache-Control", "no-store"));
+        r.remove("tookMs");
+        return r;
     }
 
     @Test

@@ -94,6 +94,16 @@ public final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM (by kill(1), which leaves our end of its output open): the child shuts down cleanly; returns its exit code. */
+    public int terminate(long seconds) throws InterruptedException {
+        try {
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return waitFor(seconds);
+    }
+
     /** SIGKILL: the child gets no chance to clean up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

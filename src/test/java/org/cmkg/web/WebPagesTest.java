@@ -188,16 +188,24 @@ class WebPagesTest {
     }
 
     @Test
-    void assetsAreServedCompressedAndCachedForAYear() {
+    void assetsAreServedCompressedAndCachedForAYearUnderTheirFingerprint() {
         String html = http.get("/").body();
-        Matcher m = Pattern.compile("href=\"(/assets/cmkg/site\\.css\\?v=[0-9a-f]+)\"").matcher(html);
+        Matcher m = Pattern.compile("href=\"(/assets/cmkg/[0-9a-f]{12}/site\\.css)\"").matcher(html);
         assertTrue(m.find());
         HttpResponse<String> css = http.send(HttpRequest.newBuilder(URI.create(http.base() + m.group(1)))
                 .header("Accept-Encoding", "gzip").GET().build());
         assertEquals(200, css.statusCode());
         assertEquals("gzip", css.headers().firstValue("Content-Encoding").orElse(""));
-        assertTrue(css.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
-        assertEquals(200, http.get("/assets/lib/zazuko__yasgui/4.5.0/build/yasgui.min.js").statusCode());
+        assertEquals("public, max-age=31536000, immutable", css.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(css.headers().firstValue("ETag").isPresent() && css.headers().firstValue("Last-Modified").isPresent());
+        HttpResponse<String> unversioned = http.get("/assets/cmkg/site.css");
+        assertEquals(200, unversioned.statusCode());
+        assertEquals("no-cache", unversioned.headers().firstValue("Cache-Control").orElse(""), "a name without fingerprint is checked each time");
+        String etag = unversioned.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, http.get("/assets/cmkg/site.css", "If-None-Match", etag).statusCode());
+        HttpResponse<String> library = http.get("/assets/lib/zazuko__yasgui/4.5.0/build/yasgui.min.js");
+        assertEquals(200, library.statusCode());
+        assertEquals("public, max-age=31536000, immutable", library.headers().firstValue("Cache-Control").orElse(""));
         assertEquals(404, http.get("/assets/cmkg/no-such-file.js").statusCode());
     }
 

@@ -3,8 +3,15 @@ package org.cmkg.web.assets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +23,11 @@ import io.javalin.http.staticfiles.Location;
  * The files the pages load, all served from the jar: ours under {@value #OWN} (from
  * {@code cmkg/web/} on the classpath: the stylesheet, the page modules, the icon) and the
  * front-end libraries under {@value #LIBRARIES} (the WebJars' {@code META-INF/resources/webjars/}).
- * Our URLs carry a version (a hash of the files), the libraries' paths their version, so both are
- * cached for a year; nothing is fetched from another host.
+ * The names the pages use are fingerprinted: ours carry a hash of our files as a folder
+ * ({@code /assets/cmkg/3f2a…/site.css}), the libraries' paths their version; both are cached for a
+ * year as immutable. The same files without the fingerprint ({@code /assets/cmkg/site.css}) are
+ * served for people and tools that type the name, with {@code no-cache}: their validators
+ * ({@code ETag}, {@code Last-Modified}) are checked each time. Nothing is fetched from another host.
  */
 public final class Assets {
     public static final String OWN = "/assets/cmkg";
@@ -25,38 +35,42 @@ public final class Assets {
 
     /** Our files in {@code cmkg/web/}: the version is a hash of them (a test checks the list is complete). */
     static final List<String> OWN_FILES = List.of("site.css", "icon.svg", "common.js", "reader.js", "query.js",
-            "timeline.js", "map.js", "messages/en.json", "messages/zh.json");
+            "timeline.js", "map.js", "api-docs.js", "messages/en.json", "messages/zh.json");
 
     public static final String YASGUI_JS = LIBRARIES + "/zazuko__yasgui/4.5.0/build/yasgui.min.js";
     public static final String YASGUI_CSS = LIBRARIES + "/zazuko__yasgui/4.5.0/build/yasgui.min.css";
     public static final String LEAFLET_JS = LIBRARIES + "/leaflet/1.9.4/dist/leaflet.js";
     public static final String LEAFLET_CSS = LIBRARIES + "/leaflet/1.9.4/dist/leaflet.css";
     public static final String ECHARTS_JS = LIBRARIES + "/echarts/5.3.1/dist/echarts.common.min.js";
+    public static final String SWAGGER_UI_JS = LIBRARIES + "/swagger-ui/5.35.0/swagger-ui-bundle.js";
+    public static final String SWAGGER_UI_CSS = LIBRARIES + "/swagger-ui/5.35.0/swagger-ui.css";
 
     private static final String VERSION = hash(OWN_FILES);
-    private static final int PRECOMPRESS_MAX_BYTES = 4 * 1024 * 1024;
     private static final String A_YEAR = "public, max-age=31536000, immutable";
+    /** When the files last changed, as far as the jar knows: the latest of ours and of the pinned libraries. */
+    private static final String MODIFIED = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(lastModified())
+            .truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
 
     private Assets() {}
 
-    /** The URL of one of our files, with the version that makes it cacheable. */
+    /** The URL of one of our files, with the fingerprint that makes it cacheable for a year. */
     public static String cmkg(String file) {
-        return OWN + "/" + file + "?v=" + VERSION;
+        return OWN + "/" + VERSION + "/" + file;
     }
 
-    /** Serves both folders from the classpath, compressed once and cached by browsers. */
+    /** Serves both folders from the classpath, ours also under their fingerprint. */
     public static void addTo(StaticFilesConfig staticFiles) {
-        serve(staticFiles, OWN, "/cmkg/web");
-        serve(staticFiles, LIBRARIES, "/META-INF/resources/webjars");
+        serve(staticFiles, OWN + "/" + VERSION, "/cmkg/web", A_YEAR);
+        serve(staticFiles, OWN, "/cmkg/web", "no-cache");
+        serve(staticFiles, LIBRARIES, "/META-INF/resources/webjars", A_YEAR);
     }
 
-    private static void serve(StaticFilesConfig staticFiles, String path, String classpathFolder) {
+    private static void serve(StaticFilesConfig staticFiles, String path, String classpathFolder, String cacheControl) {
         staticFiles.add(files -> {
             files.hostedPath = path;
             files.directory = classpathFolder;
             files.location = Location.CLASSPATH;
-            files.precompressMaxSize = PRECOMPRESS_MAX_BYTES;
-            files.headers = Map.of("Cache-Control", A_YEAR);
+            files.headers = Map.of("Cache-Control", cacheControl, "Last-Modified", MODIFIED);
         });
     }
 
@@ -76,5 +90,25 @@ public final class Assets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static long lastModified() {
+        long latest = 0;
+        List<String> resources = new ArrayList<>(OWN_FILES.stream().map(f -> "cmkg/web/" + f).toList());
+        for (String library : List.of(YASGUI_JS, YASGUI_CSS, LEAFLET_JS, LEAFLET_CSS, ECHARTS_JS, SWAGGER_UI_JS, SWAGGER_UI_CSS))
+            resources.add("META-INF/resources/webjars" + library.substring(LIBRARIES.length()));
+        for (String resource : resources) {
+            URL url = Assets.class.getClassLoader().getResource(resource);
+            if (url == null)
+                throw new IllegalStateException("Asset missing: " + resource);
+            try {
+                URLConnection connection = url.openConnection();
+                connection.setUseCaches(false);
+                latest = Math.max(latest, connection.getLastModified());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return latest;
     }
 }

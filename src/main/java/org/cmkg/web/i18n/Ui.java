@@ -2,6 +2,8 @@ package org.cmkg.web.i18n;
 
 import io.javalin.http.Context;
 
+import org.cmkg.http.Vary;
+
 /**
  * What a page needs to know about the reader: the language of the page and its messages, and the
  * path and query it was asked for (so the language switch can come back to it).
@@ -13,8 +15,7 @@ public record Ui(UiLanguage lang, Messages messages, String pathAndQuery) {
         UiLanguage lang = UiLanguage.choose(ctx.cookie(UiLanguage.COOKIE), ctx.header("Accept-Language"));
         String query = ctx.queryString();
         // Pages vary by the reader's language, which comes from these two headers.
-        String vary = ctx.res().getHeader("Vary");
-        ctx.header("Vary", (vary == null || vary.isBlank() ? "" : vary + ", ") + "Cookie, Accept-Language");
+        Vary.add(ctx.res(), "Cookie", "Accept-Language");
         ctx.header("Content-Language", lang.tag());
         return new Ui(lang, Messages.of(lang), ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query));
     }

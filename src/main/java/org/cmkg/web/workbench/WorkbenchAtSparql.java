@@ -15,6 +15,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cmkg.http.Vary;
 import org.cmkg.sparql.SparqlEndpoint;
 import org.cmkg.web.i18n.Ui;
 import org.cmkg.web.i18n.UiLanguage;
@@ -44,7 +45,7 @@ public final class WorkbenchAtSparql implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/html;charset=utf-8");
-        response.setHeader("Vary", "Accept, Accept-Encoding, Cookie, Accept-Language");
+        Vary.add(response, "Accept", "Cookie", "Accept-Language");
         response.setHeader("Content-Language", lang.tag());
         String encodings = request.getHeader("Accept-Encoding");
         if (encodings != null && encodings.contains("gzip")) {

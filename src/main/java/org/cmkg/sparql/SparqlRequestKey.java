@@ -1,0 +1,78 @@
+package org.cmkg.sparql;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.shared.impl.PrefixMappingImpl;
+
+/**
+ * A SPARQL protocol request in the form the result cache knows it by: the query parsed and written
+ * out again by ARQ (so spacing, comments, keyword case, line breaks and, for result rows, prefixes
+ * do not matter), the dataset
+ * it names (default and named graphs, in any order), and what chooses the response's format
+ * ({@code Accept} and any other parameter, such as {@code format}). GET and POST forms are the
+ * same request. A request whose query does not parse has no key: Fuseki answers it (with its 400).
+ */
+record SparqlRequestKey(String query, List<String> defaultGraphs, List<String> namedGraphs, String accept,
+                        Map<String, List<String>> otherParameters) {
+
+    static final String QUERY = "query";
+    static final String DEFAULT_GRAPH = "default-graph-uri";
+    static final String NAMED_GRAPH = "named-graph-uri";
+
+    /** The key of a query request, or null if it is not one the cache takes (no query parameter, or one that does not parse). */
+    static SparqlRequestKey of(HttpServletRequest request) {
+        String text = request.getParameter(QUERY);
+        if (text == null)
+            return null;
+        String normalised;
+        try {
+            Query query = QueryFactory.create(text, Syntax.syntaxARQ);
+            // Result rows name IRIs in full; RDF answers (CONSTRUCT, DESCRIBE) use the query's prefixes.
+            if (query.isSelectType() || query.isAskType())
+                query.setPrefixMapping(new PrefixMappingImpl());
+            normalised = query.serialize();
+        } catch (QueryParseException e) {
+            return null;
+        }
+        Map<String, List<String>> others = new TreeMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals(QUERY) && !name.equals(DEFAULT_GRAPH) && !name.equals(NAMED_GRAPH))
+                others.put(name, List.of(values));
+        });
+        String accept = request.getHeader("Accept");
+        return new SparqlRequestKey(normalised, sorted(request.getParameterValues(DEFAULT_GRAPH)),
+                sorted(request.getParameterValues(NAMED_GRAPH)), accept == null ? "" : accept.strip(),
+                Collections.unmodifiableMap(others));
+    }
+
+    private static List<String> sorted(String[] values) {
+        if (values == null)
+            return List.of();
+        List<String> list = new ArrayList<>(Arrays.asList(values));
+        Collections.sort(list);
+        return List.copyOf(list);
+    }
+
+    /** A rough size in memory, for the cache's budget. */
+    long bytes() {
+        long n = 64 + 2L * (query.length() + accept.length());
+        for (String g : defaultGraphs)
+            n += 2L * g.length();
+        for (String g : namedGraphs)
+            n += 2L * g.length();
+        for (Map.Entry<String, List<String>> e : otherParameters.entrySet())
+            n += 2L * (e.getKey().length() + e.getValue().stream().mapToInt(String::length).sum());
+        return n;
+    }
+}
