@@ -52,6 +52,7 @@ public final class FocusValidator {
     private static final Node TYPE = RDF.Nodes.type;
 
     private final Shapes shapes;
+    private final BatchedSparqlConstraints sparql;
     private final Graph ontology;
     private final Map<Node, Set<Node>> superClasses;
 
@@ -60,7 +61,8 @@ public final class FocusValidator {
      * @param ontology the ontology graph, whose {@code rdfs:subClassOf} closure drives class targets
      */
     public FocusValidator(Shapes shapes, Graph ontology) {
-        this.shapes = shapes;
+        this.sparql = BatchedSparqlConstraints.of(shapes);
+        this.shapes = sparql.perNode();
         this.ontology = ontology;
         this.superClasses = closure(ontology);
     }
@@ -88,6 +90,7 @@ public final class FocusValidator {
         Graph data = isInMemory(store) ? store : new SubjectCachingGraph(store, 100_000);
         ValidationContext context = ValidationContext.create(shapes, data);
         Collection<Shape> targetShapes = shapes.getTargetShapes();
+        Map<Node, Set<Node>> sparqlFocus = new HashMap<>();
         Set<Node> seen = new HashSet<>();
         for (Node node : focusNodes) {
             if (!seen.add(node))
@@ -96,13 +99,19 @@ public final class FocusValidator {
                 progress.accept(seen.size());
             Set<Node> types = typesOf(data, node);
             for (Shape shape : targetShapes) {
-                if (!shape.deactivated() && targets(shape, node, types, data))
+                if (!shape.deactivated() && targets(shape, node, types, data)) {
                     VLib.validateShape(context, data, shape, node);
+                    if (sparql.has(shape))
+                        sparqlFocus.computeIfAbsent(shape.getShapeNode(), k -> new LinkedHashSet<>()).add(node);
+                }
             }
         }
         List<Finding> findings = new ArrayList<>();
         for (ReportEntry entry : context.generateReport().getEntries())
             findings.add(toFinding(entry, sourceOf.apply(entry.focusNode())));
+        for (Finding f : sparql.validate(data, sparqlFocus))
+            findings.add(new Finding(f.severity(), sourceOf.apply(f.focusNode()), f.line(), f.column(), f.focusNode(), f.path(),
+                    f.value(), f.shape(), f.message()));
         return findings;
     }
 
@@ -168,7 +177,7 @@ public final class FocusValidator {
                 entry.source(), message);
     }
 
-    private static Finding.Severity severity(Severity severity) {
+    static Finding.Severity severity(Severity severity) {
         if (Severity.Warning.equals(severity))
             return Finding.Severity.WARNING;
         if (Severity.Info.equals(severity))
