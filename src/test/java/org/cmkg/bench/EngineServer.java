@@ -8,21 +8,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.cmkg.testing.ChildJvm;
 
 /**
  * A running server of one engine, on free loopback ports, its memory watched from its start, and
  * how long it took from its start to its first SPARQL answer and to its first text-search answer.
- * Ours runs as the README runs it ({@code java -XX:SharedArchiveFile=… -jar target/cmkg.jar serve
- * --store DIR}) when {@code -Dbench.jar} names the packaged jar ({@code scripts/benchmark.sh} does),
- * otherwise from the test classpath; the JVMs get the JVM's default heap unless
- * {@code -Dbench.heap} sets one.
+ * Ours runs as the README runs it ({@code ./cmkg serve --store DIR}) when {@code -Dbench.jar} names
+ * the packaged jar ({@code scripts/benchmark.sh} does), otherwise from the test classpath; the
+ * launcher's heap, or the JVM's default from the classpath, unless {@code -Dbench.heap} sets one.
  */
 final class EngineServer implements AutoCloseable {
     static final String JAR = System.getProperty("bench.jar", "");
@@ -53,18 +53,21 @@ final class EngineServer implements AutoCloseable {
         return HEAP.isBlank() ? List.of() : List.of("-Xmx" + HEAP);
     }
 
-    /** {@code cmkg ARGS}, from the packaged jar (with its class-data archive) or from the test classpath. */
+    /**
+     * {@code cmkg ARGS}: as the README runs it, the packaged jar's launcher ({@code ./cmkg}, with its
+     * JVM settings and the class-data archive) on this JVM, {@code -Dbench.heap} as its
+     * {@code JAVA_OPTS}; or from the test classpath.
+     */
     static ChildJvm cmkg(List<String> args) {
         if (JAR.isBlank())
             return ChildJvm.start(jvmOptions(), "org.cmkg.Main", args.toArray(String[]::new));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions());
-        Path archive = Path.of(JAR).resolveSibling("cmkg.jsa");
-        if (Files.exists(archive))
-            command.add("-XX:SharedArchiveFile=" + archive);
-        command.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", JAR));
+        Path launcher = Path.of(JAR).toAbsolutePath().getParent().resolveSibling("cmkg");
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(args);
-        return ChildJvm.command(command);
+        Map<String, String> environment = new HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
+        if (!HEAP.isBlank())
+            environment.put("JAVA_OPTS", "-Xmx" + HEAP);
+        return ChildJvm.command(command, environment);
     }
 
     static EngineServer ours(Path store) throws Exception {

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Measures the server as users meet it, over loopback, and prints the figures (not a test):
  * <ol>
- * <li>time from process start ({@code java -jar target/cmkg.jar serve}) to the first answered SPARQL query;</li>
+ * <li>time from process start ({@code ./cmkg serve}, the README's command) to the first answered SPARQL query;</li>
  * <li>median and p95 latency of {@code /api/search} (20 queries, Chinese and English) and of 10 SPARQL queries;</li>
  * <li>requests per second with 8 concurrent clients (search mix, SPARQL mix).</li>
  * </ol>
@@ -109,15 +109,15 @@ public final class ServiceBenchmark {
 
     private Process launch(Path jar, int port) throws IOException {
         Path log = Files.createTempFile("cmkg-bench-", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // As the README starts it: with the class-data archive the build writes beside the jar.
-        Path archive = jar.resolveSibling("cmkg.jsa");
-        if (Files.exists(archive))
-            command.add("-XX:SharedArchiveFile=" + archive);
+        // As the README starts it: the jar's launcher beside target/ (its JVM settings, the
+        // class-data archive), on this JVM.
+        Path launcher = jar.toAbsolutePath().getParent().resolveSibling("cmkg");
         // One client (this benchmark, from one address) keeps every slot busy on purpose: no query-time budget.
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--client-query-budget", "0"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "serve", "--host", "127.0.0.1", "--port",
+                Integer.toString(port), "--client-query-budget", "0"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return builder.start();
     }
 
     private void waitForFirstAnswer(int port, Process server) throws Exception {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -56,8 +57,15 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Runs any command (a packaged jar, a native server), watched the same way. */
     public static ChildJvm command(List<String> command) {
+        return command(command, Map.of());
+    }
+
+    /** Runs any command with these variables added to its environment. */
+    public static ChildJvm command(List<String> command, Map<String, String> environment) {
         try {
-            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            return new ChildJvm(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run " + command.get(0), e);
         }

@@ -1,0 +1,78 @@
+package org.cmkg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.cmkg.testing.ChildJvm;
+import org.cmkg.testing.Http;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's start command as a user runs it: the launcher {@code ./cmkg} over the packaged jar
+ * (so this runs after {@code package}, as an integration test). It must serve, give the JVM the
+ * bounded heap it promises (read back from the server's own metrics), map the class-data archive
+ * without complaint, and let {@code JAVA_OPTS} override its settings.
+ */
+class LauncherIT {
+    private static final Pattern LISTENING = Pattern.compile("Listening on http://[^:]+:(\\d+)/");
+    private static final Pattern HEAP_MAX = Pattern.compile("^jvm_memory_max_bytes\\{area=\"heap\",id=\"[^\"]+\"} (\\S+)$",
+            Pattern.MULTILINE);
+    private static final long MIB = 1024 * 1024;
+
+    @Test
+    void servesWithTheBoundedHeapAndTheArchive() throws Exception {
+        try (ChildJvm server = launch(Map.of())) {
+            int port = portOf(server);
+            assertEquals(200, new Http(port).get("/health").statusCode(), server.output());
+            long heap = heapMax(port);
+            assertTrue(heap <= 768 * MIB && heap > 700 * MIB, "heap limit " + heap / MIB + " MiB, expected 768 MiB");
+            assertFalse(server.output().contains("SharedArchiveFile") || server.output().contains("[cds]"),
+                    "the JVM complained about the class-data archive:\n" + server.output());
+            assertEquals(143, server.terminate(60), "a clean stop on SIGTERM:\n" + server.output());
+        }
+    }
+
+    @Test
+    void javaOptsComeLastAndWin() throws Exception {
+        try (ChildJvm server = launch(Map.of("JAVA_OPTS", "-Xmx300m"))) {
+            int port = portOf(server);
+            long heap = heapMax(port);
+            assertTrue(heap <= 300 * MIB && heap > 250 * MIB, "heap limit " + heap / MIB + " MiB, expected 300 MiB");
+        }
+    }
+
+    private static ChildJvm launch(Map<String, String> environment) {
+        return ChildJvm.command(List.of("./cmkg", "serve", "--host", "127.0.0.1", "--port", "0"), environment);
+    }
+
+    private static int portOf(ChildJvm server) throws InterruptedException {
+        assertTrue(server.awaitLine(l -> LISTENING.matcher(l).find(), 120), "not listening:\n" + server.output());
+        for (String line : server.output().split("\n")) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find())
+                return Integer.parseInt(m.group(1));
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /** The heap limit as the server's JVM reports it: the sum of its heap pools' limits (G1 gives only the old generation one). */
+    private static long heapMax(int port) throws Exception {
+        HttpResponse<String> metrics = new Http(port).get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        long sum = 0;
+        Matcher m = HEAP_MAX.matcher(metrics.body());
+        while (m.find()) {
+            double max = Double.parseDouble(m.group(1));
+            if (max > 0)
+                sum += (long) max;
+        }
+        return sum;
+    }
+}
