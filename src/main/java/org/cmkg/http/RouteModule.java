@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.servlet.Filter;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.config.StaticFilesConfig;
 
 /**
  * A capability that serves HTTP routes. The composition root ({@code org.cmkg.Application})
@@ -35,9 +34,6 @@ public interface RouteModule {
     default List<String> dataVersionedPaths() {
         return List.of();
     }
-
-    /** Static files this module serves (most serve none). */
-    default void addStaticFiles(StaticFilesConfig staticFiles) {}
 
     /**
      * Servlet filters to install before Fuseki's and Javalin's servlets: the way to answer

@@ -102,7 +102,6 @@ public final class WebServer implements AutoCloseable {
                 handler.setMaxFormContentSize((int) Math.min(limits.maxBodyBytes(), Integer.MAX_VALUE));
                 FusekiInJavalin.install(handler, sparql);
             });
-            modules.forEach(m -> m.addStaticFiles(javalin.staticFiles));
             ErrorResponses.register(javalin.routes);
             modules.forEach(m -> m.addRoutes(javalin.routes));
         });

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import jakarta.servlet.Filter;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.config.StaticFilesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -87,17 +86,13 @@ public final class WebModule implements RouteModule {
         routes.get("/disagreements", ctx -> cached(ctx, disagreements::render));
         routes.get("/api", api::serve);
         routes.get("/lang/{tag}", WebModule::switchLanguage);
+        Assets.addTo(routes);
     }
 
     /** The pages rendered once per data version ({@link PageCache}). */
     @Override
     public List<String> dataVersionedPaths() {
         return List.of("/read", "/query", "/timeline", "/disagreements");
-    }
-
-    @Override
-    public void addStaticFiles(StaticFilesConfig staticFiles) {
-        Assets.addTo(staticFiles);
     }
 
     @Override

@@ -209,6 +209,26 @@ class WebPagesTest {
         assertEquals(404, http.get("/assets/cmkg/no-such-file.js").statusCode());
     }
 
+    @Test
+    void assetsHaveTheirTypesAnswerHeadAndStayInsideTheirFolders() {
+        HttpResponse<String> css = http.get("/assets/cmkg/site.css");
+        assertEquals("text/css;charset=utf-8", css.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> zh = http.get("/assets/cmkg/messages/zh.json");
+        assertTrue(zh.body().contains("稀土"), "Chinese messages read as UTF-8");
+        HttpResponse<String> marker = http.get("/assets/lib/leaflet/1.9.4/dist/images/marker-icon.png");
+        assertEquals(200, marker.statusCode(), "Leaflet's images, which its stylesheet names");
+        assertEquals("image/png", marker.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> head = http.request("HEAD", "/assets/cmkg/site.css", null, null);
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(css.headers().firstValue("ETag"), head.headers().firstValue("ETag"));
+        assertEquals(304, http.get("/assets/cmkg/site.css", "If-None-Match", "\"other\", " + css.headers().firstValue("ETag").orElseThrow())
+                .statusCode(), "one of a list of tags");
+        for (String outside : List.of("/assets/cmkg/../../org/cmkg/Main.class", "/assets/cmkg/%2e%2e/%2e%2e/log4j2.xml",
+                "/assets/lib/../../../org/cmkg/Main.class", "/assets/cmkg/messages", "/assets/cmkg/messages/"))
+            assertTrue(List.of(400, 404).contains(http.get(outside).statusCode()), outside); // Jetty refuses some as ambiguous
+    }
+
     private static long count(String html, String needle) {
         return html.split(Pattern.quote(needle), -1).length - 1L;
     }
