@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import org.cmkg.cli.Cli;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.ingest.StartupCache;
 import org.cmkg.ingest.StartupLoad;
+import org.cmkg.web.assets.Assets;
 
 /**
  * The build's training run for class-data sharing (CDS). The build starts this class once with
@@ -38,12 +40,14 @@ public final class TrainingRun {
             "/query",
             "/timeline",
             "/disagreements",
+            Assets.cmkg("site.css"),
             "/health");
 
     private TrainingRun() {}
 
     public static void main(String[] args) throws Exception {
-        ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1");
+        // As a user's command line would start it (a free port, loopback only).
+        ServerConfig config = Cli.serveConfig("--port", "0", "--host", "127.0.0.1");
         try (Application app = Application.start(config)) {
             HttpClient client = HttpClient.newHttpClient();
             for (String path : REQUESTS) {

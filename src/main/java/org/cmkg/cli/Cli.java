@@ -3,6 +3,7 @@ package org.cmkg.cli;
 import java.io.PrintWriter;
 import java.net.BindException;
 
+import org.cmkg.config.ServerConfig;
 import org.cmkg.error.UnavailableException;
 import org.cmkg.ingest.DataLoadException;
 import org.cmkg.replication.BadPatchException;
@@ -20,9 +21,28 @@ public final class Cli {
 
     /** Parses and runs the arguments; returns the exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new CmkgCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine();
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(commandLine.getErr(), e));
         return cli.execute(args);
+    }
+
+    /**
+     * The configuration the options of a {@code serve} command line describe, parsed exactly as
+     * {@link #run} parses them (the build's training run starts its server from it, so the
+     * class-data archive holds the command line's classes too).
+     *
+     * @param serveOptions the options after {@code serve}
+     */
+    public static ServerConfig serveConfig(String... serveOptions) {
+        CommandLine cli = commandLine();
+        String[] args = new String[serveOptions.length + 1];
+        args[0] = "serve";
+        System.arraycopy(serveOptions, 0, args, 1, serveOptions.length);
+        return ((ServeCommand) cli.parseArgs(args).subcommand().commandSpec().userObject()).config();
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new CmkgCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     private static int fail(PrintWriter err, Exception e) {
