@@ -25,8 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every competency query in {@code queries/} returns exactly its stored expected result, against the
  * default data loaded as the server loads it (text index and union default graph included), in both
- * kinds of store: in memory, and TDB2 on disk (where TDB2's own engine answers with the union
- * default graph, see {@code UnionDefaultGraph}). Adding a {@code .rq} file adds a case; a query
+ * kinds of store: in memory, and TDB2 on disk. Adding a {@code .rq} file adds a case; a query
  * without its expected file fails.
  */
 class CompetencyQueriesTest {
