@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@link ResponseCompression}, CORS: {@link CrossOrigin}), then servlet filters (the request id,
  * {@code /metrics}, the request meters, the readiness gate, request log, body drain, request
  * limits, validators keyed to the data version, the modules' filters, SPARQL answers from the result cache, SPARQL admission control,
- * then Fuseki at {@value SparqlEndpoint#PATH}), then the modules' static files, error mapping and
+ * then Fuseki at {@value SparqlEndpoint#PATH}), then error mapping and
  * every module's routes. Jetty's own refusals (malformed requests, oversized headers) are JSON too
  * ({@link JettyErrorsAsJson}). Stopping waits for requests in flight (up to {@link #STOP_TIMEOUT_MS}).
  */

@@ -63,7 +63,8 @@ class ReferenceBenchmark {
                 generated.documents(), generated.claims(), SEED, generated.files().size());
         report.machine();
         report.line("Ours: %s; JVM heap: %s; Virtuoso: %,d page buffers", EngineServer.JAR.isBlank() ? "test classpath"
-                : EngineServer.JAR + " (with its class-data archive)", EngineServer.HEAP.isBlank() ? "the JVM's default" : EngineServer.HEAP,
+                : EngineServer.JAR + " through ./cmkg (its JVM settings and class-data archive)",
+                EngineServer.HEAP.isBlank() ? (EngineServer.JAR.isBlank() ? "the JVM's default" : "the launcher's") : EngineServer.HEAP,
                 Virtuoso.BUFFERS);
 
         Loads loads = new Loads(WORK, corpus, generated, report);
