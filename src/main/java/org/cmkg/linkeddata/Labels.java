@@ -16,8 +16,9 @@ import org.cmkg.vocab.Curies;
  * The one set of labels: how the nodes of a description graph ({@link ResourceDescriber}) are
  * named, on pages and in the JSON of {@code /api/entity} alike: the label in a wanted language
  * ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title}, in that order; the first in
- * text order if there are several), falling back to the other language, then to the IRI's local
- * name; a unit's symbol and a section's number beside them.
+ * text order if there are several), for the terms of other vocabularies the pages' names for them
+ * ({@link ReusedTermLabels}), falling back to the other language, then to the IRI's local name; a
+ * unit's symbol and a section's number beside them.
  */
 public final class Labels {
     /** The properties that name a node, in order of preference. */
@@ -29,7 +30,7 @@ public final class Labels {
         this.graph = graph;
     }
 
-    /** The label in {@code lang} if there is one. */
+    /** The label in {@code lang} if there is one (for another vocabulary's term: the pages' own name for it). */
     public Optional<String> exactly(Node node, String lang) {
         for (Node p : NAMING) {
             Optional<String> found = literals(node, p).stream()
@@ -38,7 +39,7 @@ public final class Labels {
             if (found.isPresent())
                 return found;
         }
-        return Optional.empty();
+        return ReusedTermLabels.label(node, lang);
     }
 
     /** The best name for a node: its label in {@code lang}, in any language, or its local name. */
@@ -78,6 +79,9 @@ public final class Labels {
             for (Node l : literals(node, p))
                 byLanguage.putIfAbsent(l.getLiteralLanguage().isEmpty() ? "und" : l.getLiteralLanguage().toLowerCase(Locale.ROOT),
                         l.getLiteralLexicalForm());
+        if (byLanguage.isEmpty())
+            for (String lang : List.of("en", "zh"))
+                ReusedTermLabels.label(node, lang).ifPresent(label -> byLanguage.put(lang, label));
         return byLanguage;
     }
 

@@ -142,6 +142,22 @@ class LinkedDataTest {
     }
 
     @Test
+    void otherVocabulariesTermsAreNamedInTheReadersLanguage() {
+        String zh = http.get(claimPath + ".html", "Cookie", "cmkg-lang=zh").body();
+        String en = http.get(claimPath + ".html", "Cookie", "cmkg-lang=en").body();
+        for (String term : new String[] {"http://www.w3.org/ns/oa#hasTarget", "http://www.w3.org/ns/prov#wasDerivedFrom",
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/ns/oa#TextPositionSelector"}) {
+            String title = "title=\"" + term + "\"";
+            assertTrue(zh.contains(title), term + " is on the page");
+            String shown = zh.substring(zh.indexOf(title));
+            shown = shown.substring(shown.indexOf('>') + 1, shown.indexOf('<'));
+            assertTrue(shown.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                    term + " is named in Chinese on the Chinese page, not by its local name: " + shown);
+        }
+        assertTrue(zh.contains(">标注对象</a>") && en.contains(">has target</a>"), "oa:hasTarget in each language");
+    }
+
+    @Test
     void ontologyPageDocumentsEveryClassInBothLanguages() {
         HttpResponse<String> r = http.get("/ontology", "Accept", "text/html");
         assertEquals(200, r.statusCode());
