@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,8 +49,11 @@ class LauncherIT {
         }
     }
 
+    /** The launcher on this JVM (the one that built the class-data archive), with these variables. */
     private static ChildJvm launch(Map<String, String> environment) {
-        return ChildJvm.command(List.of("./cmkg", "serve", "--host", "127.0.0.1", "--port", "0"), environment);
+        Map<String, String> all = new HashMap<>(environment);
+        all.put("JAVA_HOME", System.getProperty("java.home"));
+        return ChildJvm.command(List.of("./cmkg", "serve", "--host", "127.0.0.1", "--port", "0"), all);
     }
 
     private static int portOf(ChildJvm server) throws InterruptedException {
