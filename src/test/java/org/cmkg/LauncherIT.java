@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ class LauncherIT {
 
     @Test
     void servesWithTheBoundedHeapAndTheArchive() throws Exception {
+        assertTrue(Files.isRegularFile(Path.of("target/cmkg.jsa")), "the build writes the class-data archive the launcher maps");
         try (ChildJvm server = launch(Map.of())) {
             int port = portOf(server);
             assertEquals(200, new Http(port).get("/health").statusCode(), server.output());

@@ -2,10 +2,7 @@ package org.cmkg.sparql;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -207,11 +204,8 @@ public final class CachedAnswers implements Filter {
 
         @Override
         public PrintWriter getWriter() throws IOException {
-            if (writer == null) {
-                String encoding = getCharacterEncoding();
-                Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
-            }
+            if (writer == null)
+                writer = ResultBuffer.writerOver(getOutputStream(), getCharacterEncoding());
             return writer;
         }
 

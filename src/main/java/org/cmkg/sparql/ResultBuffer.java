@@ -2,6 +2,7 @@ package org.cmkg.sparql;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -69,6 +70,16 @@ final class ResultBuffer implements Filter {
         return CURRENT.get();
     }
 
+    /**
+     * A writer over a response wrapper's output stream in the response's character encoding (UTF-8
+     * when it names none): the wrappers here (this buffer, the result cache's copy) hand out their
+     * own stream, so the writer must write through it too.
+     */
+    static PrintWriter writerOver(OutputStream out, String encoding) {
+        Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        return new PrintWriter(new OutputStreamWriter(out, charset));
+    }
+
     /** The response as Fuseki sees it. */
     static final class Buffered extends HttpServletResponseWrapper {
         private final long limit;
@@ -132,11 +143,8 @@ final class ResultBuffer implements Filter {
 
         @Override
         public PrintWriter getWriter() {
-            if (writer == null) {
-                String encoding = getCharacterEncoding();
-                Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
-            }
+            if (writer == null)
+                writer = ResultBuffer.writerOver(getOutputStream(), getCharacterEncoding());
             return writer;
         }
 
