@@ -1,6 +1,7 @@
 package org.cmkg.reconcile;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -20,10 +20,16 @@ import org.cmkg.linkeddata.Terms;
 /**
  * Reads, in one pass over the naming triples of the union graph, every resource in the identifier
  * space that has a name ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title}, or
- * {@code skos:altLabel}), with its classes, identifiers and description.
+ * {@code skos:altLabel}), then its classes, identifiers and description in one pass over each of
+ * those predicates.
  */
 final class EntityLoader {
     private static final List<Node> PRIMARY = List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(), Terms.TITLE);
+    /** The names: a resource with one of them is indexed. */
+    private static final List<Node> NAMING = List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(), Terms.TITLE, SKOS.altLabel.asNode());
+    /** What else an indexed resource's entry holds: classes, identifiers, description. */
+    private static final List<Node> DESCRIBING = List.of(RDF.type.asNode(), Terms.ISO_CODE, Terms.ELEMENT_SYMBOL,
+            Terms.ATOMIC_NUMBER, OWL.sameAs.asNode(), SKOS.exactMatch.asNode(), SKOS.definition.asNode(), RDFS.comment.asNode());
 
     private final String identifierSpace;
 
@@ -33,20 +39,47 @@ final class EntityLoader {
 
     /** Call inside a read transaction. */
     List<IndexedEntity> load(Graph union) {
+        // One scan per predicate instead of a dozen lookups per resource: at a million triples
+        // (50,000 named resources) the lookups took 4-8 s, the scans a fraction of that.
+        Map<Node, Map<Node, List<Node>>> naming = new LinkedHashMap<>();
         Set<Node> named = new LinkedHashSet<>();
-        for (Node p : List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(), Terms.TITLE, SKOS.altLabel.asNode()))
+        for (Node p : NAMING) {
+            Map<Node, List<Node>> bySubject = new HashMap<>();
             union.find(Node.ANY, p, Node.ANY).forEach(t -> {
                 Node s = t.getSubject();
-                if (s.isURI() && s.getURI().startsWith(identifierSpace) && s.getURI().indexOf('#') < 0)
+                if (s.isURI() && s.getURI().startsWith(identifierSpace) && s.getURI().indexOf('#') < 0) {
                     named.add(s);
+                    bySubject.computeIfAbsent(s, k -> new ArrayList<>()).add(t.getObject());
+                }
             });
+            naming.put(p, bySubject);
+        }
+        Objects objects = new Objects(naming);
+        for (Node p : DESCRIBING)
+            objects.scan(union, p, named);
         List<IndexedEntity> out = new ArrayList<>(named.size());
         for (Node s : named)
-            out.add(entity(union, s));
+            out.add(entity(objects, s));
         return out;
     }
 
-    private IndexedEntity entity(Graph g, Node s) {
+    /** The objects of the predicates the index reads, by subject, read in one scan per predicate. */
+    private record Objects(Map<Node, Map<Node, List<Node>>> byPredicate) {
+        void scan(Graph union, Node p, Set<Node> subjects) {
+            Map<Node, List<Node>> bySubject = new HashMap<>();
+            union.find(Node.ANY, p, Node.ANY).forEach(t -> {
+                if (subjects.contains(t.getSubject()))
+                    bySubject.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t.getObject());
+            });
+            byPredicate.put(p, bySubject);
+        }
+
+        List<Node> of(Node s, Node p) {
+            return byPredicate.get(p).getOrDefault(s, List.of());
+        }
+    }
+
+    private IndexedEntity entity(Objects g, Node s) {
         Map<String, String> labels = new LinkedHashMap<>();
         List<IndexedEntity.Name> names = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -63,9 +96,9 @@ final class EntityLoader {
         names.removeIf(n -> n.compact().isEmpty());
 
         List<String> classes = new ArrayList<>();
-        g.find(s, RDF.type.asNode(), Node.ANY).forEach(t -> {
-            if (t.getObject().isURI())
-                classes.add(t.getObject().getURI());
+        g.of(s, RDF.type.asNode()).forEach(o -> {
+            if (o.isURI())
+                classes.add(o.getURI());
         });
 
         Map<String, Set<String>> ids = new LinkedHashMap<>();
@@ -73,10 +106,10 @@ final class EntityLoader {
         literalValues(g, s, Terms.ELEMENT_SYMBOL).forEach(v -> add(ids, "elementSymbol", v));
         literalValues(g, s, Terms.ATOMIC_NUMBER).forEach(v -> add(ids, "atomicNumber", v));
         for (Node p : List.of(OWL.sameAs.asNode(), SKOS.exactMatch.asNode()))
-            g.find(s, p, Node.ANY).forEach(t -> {
-                if (!t.getObject().isURI())
+            g.of(s, p).forEach(o -> {
+                if (!o.isURI())
                     return;
-                String iri = t.getObject().getURI();
+                String iri = o.getURI();
                 if (Authority.WIKIDATA.owns(iri))
                     add(ids, "wikidata", Authority.WIKIDATA.shortId(iri));
                 else if (Authority.GEONAMES.owns(iri))
@@ -94,23 +127,22 @@ final class EntityLoader {
         ids.computeIfAbsent(pid, k -> new LinkedHashSet<>()).add(Names.compact(value));
     }
 
-    private static List<Node> literals(Graph g, Node s, Node p) {
+    private static List<Node> literals(Objects g, Node s, Node p) {
         List<Node> out = new ArrayList<>();
-        g.find(s, p, Node.ANY).forEach((Triple t) -> {
-            if (t.getObject().isLiteral())
-                out.add(t.getObject());
-        });
+        for (Node o : g.of(s, p))
+            if (o.isLiteral())
+                out.add(o);
         // Stable: English, then Chinese, then the rest, each alphabetically.
         out.sort(java.util.Comparator.comparing((Node l) -> langRank(l.getLiteralLanguage()))
                 .thenComparing(Node::getLiteralLexicalForm));
         return out;
     }
 
-    private static List<String> literalValues(Graph g, Node s, Node p) {
+    private static List<String> literalValues(Objects g, Node s, Node p) {
         return literals(g, s, p).stream().map(Node::getLiteralLexicalForm).toList();
     }
 
-    private static String firstEnglish(Graph g, Node s, Node p) {
+    private static String firstEnglish(Objects g, Node s, Node p) {
         return literals(g, s, p).stream().filter(l -> "en".equalsIgnoreCase(l.getLiteralLanguage()))
                 .map(Node::getLiteralLexicalForm).findFirst().orElse(null);
     }
