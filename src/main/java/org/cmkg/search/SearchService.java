@@ -1,9 +1,11 @@
 package org.cmkg.search;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,8 +125,13 @@ public final class SearchService {
     private Loaded loadCatalog() {
         SearchCatalog fresh = catalogFile.readOrBuild(() -> new CatalogLoader(dataset, iris).load());
         Map<String, String> byName = new HashMap<>();
-        fresh.typeClosures().values().forEach(types -> types.forEach(t -> byName.merge(Curies.localName(t).toLowerCase(Locale.ROOT), t,
-                (a, b) -> a.startsWith(CMKG.NS) ? a : b.startsWith(CMKG.NS) ? b : a)));
+        // Resources share their type sets (a kept catalog holds each distinct set once): each is
+        // visited once, in the same order (a second visit would change nothing).
+        Set<Set<String>> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Set<String> types : fresh.typeClosures().values())
+            if (visited.add(types))
+                types.forEach(t -> byName.merge(Curies.localName(t).toLowerCase(Locale.ROOT), t,
+                        (a, b) -> a.startsWith(CMKG.NS) ? a : b.startsWith(CMKG.NS) ? b : a));
         ResourceTable table = new ResourceTable(fresh);
         // Map the index's segments to the new numbers now rather than in the first search.
         searcher.search(s -> {
