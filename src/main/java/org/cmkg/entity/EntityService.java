@@ -74,7 +74,7 @@ public final class EntityService {
                 .orElseThrow(() -> new NotFoundException("The knowledge graph has nothing about <" + iri + ">."));
         Node subject = description.resource();
         Graph graph = description.graph();
-        Labels labels = new Labels(graph);
+        Labels labels = new Labels(graph, iris);
         List<Node> claims = description.claimLinks().entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(ABOUT::contains))
                 .map(Map.Entry::getKey).toList();

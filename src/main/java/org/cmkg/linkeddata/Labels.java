@@ -17,7 +17,8 @@ import org.cmkg.vocab.Curies;
  * named, on pages and in the JSON of {@code /api/entity} alike: the label in a wanted language
  * ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title}, in that order; the first in
  * text order if there are several), for the terms of other vocabularies the pages' names for them
- * ({@link ReusedTermLabels}), falling back to the other language, then to the IRI's local name; a
+ * ({@link ReusedTermLabels}), for a hash part its class's name ({@link #partClass}), falling back
+ * to the other language, then to the IRI's local name; a
  * unit's symbol and a section's number beside them.
  */
 public final class Labels {
@@ -25,13 +26,26 @@ public final class Labels {
     static final List<Node> NAMING = List.of(Terms.LABEL, Terms.PREF_LABEL, Terms.TITLE);
 
     private final Graph graph;
+    private final IriSpace iris;
 
-    public Labels(Graph graph) {
+    /** The labels of the nodes of {@code graph}; hash parts of resources in {@code iris}'s identifier space are named by their class. */
+    public Labels(Graph graph, IriSpace iris) {
         this.graph = graph;
+        this.iris = iris;
     }
 
-    /** The label in {@code lang} if there is one (for another vocabulary's term: the pages' own name for it). */
+    /**
+     * The label in {@code lang} if there is one (for another vocabulary's term: the pages' own name
+     * for it; for a hash part without a name of its own: its class's, see {@link #partClass}).
+     */
     public Optional<String> exactly(Node node, String lang) {
+        Optional<String> own = ownOrReused(node, lang);
+        if (own.isPresent())
+            return own;
+        return partClass(node).flatMap(c -> ownOrReused(c, lang));
+    }
+
+    private Optional<String> ownOrReused(Node node, String lang) {
         for (Node p : NAMING) {
             Optional<String> found = literals(node, p).stream()
                     .filter(l -> lang.equalsIgnoreCase(l.getLiteralLanguage()))
@@ -40,6 +54,27 @@ public final class Labels {
                 return found;
         }
         return ReusedTermLabels.label(node, lang);
+    }
+
+    /**
+     * The class a hash part ({@code …/c019#quote}, {@code #q1}, {@code #geometry}) is named by: it
+     * has no label of its own, and its fragment is an identifier, not a word a reader of either
+     * language should have to decode ("原文引文选择器" rather than "quote"). The first of its
+     * classes, by IRI, that has a name; empty for anything else (the ontology's own hash IRIs
+     * included: they are terms, named by their labels or local names).
+     */
+    public Optional<Node> partClass(Node node) {
+        if (!node.isURI() || node.getURI().indexOf('#') < 0 || !node.getURI().startsWith(iris.idSpace()))
+            return Optional.empty();
+        for (Node p : NAMING)
+            if (graph.contains(node, p, Node.ANY))
+                return Optional.empty();
+        return graph.find(node, Terms.TYPE, Node.ANY).toList().stream()
+                .map(t -> t.getObject())
+                .filter(c -> c.isURI() && !c.equals(node))
+                .sorted(Comparator.comparing(Node::getURI))
+                .filter(c -> ownOrReused(c, "en").isPresent() || ownOrReused(c, "zh").isPresent())
+                .findFirst();
     }
 
     /** The best name for a node: its label in {@code lang}, in any language, or its local name. */
@@ -81,7 +116,7 @@ public final class Labels {
                         l.getLiteralLexicalForm());
         if (byLanguage.isEmpty())
             for (String lang : List.of("en", "zh"))
-                ReusedTermLabels.label(node, lang).ifPresent(label -> byLanguage.put(lang, label));
+                exactly(node, lang).ifPresent(label -> byLanguage.put(lang, label));
         return byLanguage;
     }
 

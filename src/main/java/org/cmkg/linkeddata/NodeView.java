@@ -81,6 +81,15 @@ public final class NodeView {
         }
         writeLinkOnly(w, node);
         otherName(node).ifPresent(other -> w.element("span", " " + other, "lang", otherLang, "class", "zh"));
+        writeFragmentOfPart(w, node);
+    }
+
+    /** After a hash part named by its class, its fragment, which tells two parts of one class apart ({@code #q1}, {@code #q2}). */
+    public void writeFragmentOfPart(HtmlWriter w, Node node) {
+        if (labels.partClass(node).isPresent()) {
+            w.text(" ");
+            w.element("code", "#" + node.getURI().substring(node.getURI().indexOf('#') + 1), "class", "fragment");
+        }
     }
 
     /** A link to a node named in the page's language only. */

@@ -31,7 +31,7 @@ public final class OntologyPage {
     }
 
     public String render(Graph ontology, Node ontologyIri, String localPath, Ui ui) {
-        Labels labels = new Labels(ontology);
+        Labels labels = new Labels(ontology, iris);
         NodeView nodes = new NodeView(iris, labels, ui.tag());
         HtmlWriter w = new HtmlWriter();
         String title = nodes.name(ontologyIri);
@@ -120,7 +120,7 @@ public final class OntologyPage {
         List<Node> seen = new ArrayList<>(List.of(ontologyIri, ONTOLOGY));
         sections.values().forEach(list -> {
             list.removeIf(seen::contains);
-            list.removeIf(n -> !new Labels(g).exactly(n, "en").isPresent() && !new Labels(g).exactly(n, "zh").isPresent());
+            list.removeIf(n -> !new Labels(g, iris).exactly(n, "en").isPresent() && !new Labels(g, iris).exactly(n, "zh").isPresent());
             seen.addAll(list);
         });
         return sections;

@@ -37,7 +37,7 @@ public final class ResourcePage {
 
     /** The page of {@code resource}, served at {@code localPath}, for a reader of {@code ui}. */
     public String render(Graph description, Node resource, String localPath, Ui ui) {
-        Labels labels = new Labels(description);
+        Labels labels = new Labels(description, iris);
         NodeView nodes = new NodeView(iris, labels, ui.tag());
         ClaimView claims = new ClaimView(description, nodes, ui);
         HtmlWriter w = new HtmlWriter();
@@ -213,7 +213,15 @@ public final class ResourcePage {
         w.element("h2", ui.t("resource.parts"));
         parts.stream().sorted(Comparator.comparing(Node::getURI)).forEach(part -> {
             String fragment = part.getURI().substring(prefix.length());
-            w.open("h3", "id", fragment).element("code", "#" + fragment).close("h3");
+            w.open("h3", "id", fragment);
+            if (nodes.labels().partClass(part).isPresent()) {
+                w.text(nodes.name(part));
+                nodes.otherName(part).ifPresent(other -> w.element("span", " " + other, "lang", nodes.otherLang(), "class", "zh"));
+                nodes.writeFragmentOfPart(w, part);
+            } else {
+                w.element("code", "#" + fragment);
+            }
+            w.close("h3");
             if (g.contains(part, Terms.TYPE, Terms.QUANTITY)) {
                 w.open("p");
                 claims.writeQuantity(w, part);

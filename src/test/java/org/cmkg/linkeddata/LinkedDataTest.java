@@ -158,6 +158,26 @@ class LinkedDataTest {
     }
 
     @Test
+    void hashPartsAreNamedByTheirClassInTheReadersLanguage() {
+        String zh = http.get(claimPath + ".html", "Cookie", "cmkg-lang=zh").body();
+        String en = http.get(claimPath + ".html", "Cookie", "cmkg-lang=en").body();
+        String quoteLink = "title=\"" + BASE + claimPath.substring(1) + "#quote\"";
+        String quantityLink = "title=\"" + BASE + claimPath.substring(1) + "#q1\"";
+        assertTrue(zh.contains(quoteLink + " lang=\"zh\">原文引文选择器</a>"), "the quote selector named in Chinese");
+        assertTrue(en.contains(quoteLink + " lang=\"en\">Text Quote Selector</a>"), "the quote selector named in English");
+        String quantity = zh.substring(zh.indexOf(quantityLink));
+        quantity = quantity.substring(quantity.indexOf('>') + 1, quantity.indexOf('<'));
+        assertTrue(quantity.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                "a quantity named by its class in Chinese: " + quantity);
+        assertTrue(zh.contains("<code class=\"fragment\">#q1</code>"), "two quantities are told apart by their fragments");
+        assertTrue(zh.contains("<h3 id=\"quote\">原文引文选择器"), "the part's heading names it");
+        for (String fragment : new String[] {"target", "quote", "position", "q1"})
+            assertFalse(zh.contains(">" + fragment + "</a>"), "#" + fragment + " is not named by its fragment");
+        String json = http.get("/api/entity?iri=" + Http.enc(BASE + claimPath.substring(1))).body();
+        assertTrue(json.contains("\"Specific Resource\"") && json.contains("\"特定资源\""), "the API names the target alike: " + json);
+    }
+
+    @Test
     void ontologyPageDocumentsEveryClassInBothLanguages() {
         HttpResponse<String> r = http.get("/ontology", "Accept", "text/html");
         assertEquals(200, r.statusCode());
