@@ -77,7 +77,7 @@ final class Client {
 
     /**
      * Requests per second with {@code clients} clients each running the mix in a loop (each
-     * starting at a different task).
+     * starting at a different task, in a different round).
      *
      * @param repeated ask round 0 every time instead of a new round per pass
      */
@@ -89,7 +89,10 @@ final class Client {
         List<Thread> threads = new ArrayList<>();
         List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int c = 0; c < clients; c++) {
-            int offset = c * 1000;
+            // Client c starts at task c of the mix, in a round of its own. (Starting every client
+            // at task 0, as before, had them all ask the same heavy queries of the mix's head at
+            // once and never reach its light tail within a window: 32 clients measured 12.5 req/s.)
+            int offset = c * 1000 * tasks.size() + c;
             Thread t = new Thread(() -> {
                 try {
                     for (int i = offset; !stop.get(); i++) {

@@ -102,7 +102,8 @@ final class QueryRunner {
         AtomicLong done = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            int offset = c * 1000;
+            // Each client at a different query of the mix, in a round of its own (as Client does).
+            int offset = c * 1000 * mix.size() + c;
             Thread t = new Thread(() -> {
                 int i = offset;
                 while (!stop.get()) {
