@@ -154,7 +154,7 @@ public final class Application implements AutoCloseable {
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
             return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics, cache,
-                    List.of(search::awaitBackgroundWork, linking::awaitBackgroundWork), replica);
+                    List.of(search::awaitBackgroundWork, linking::stopBackgroundWork), replica);
         } catch (RuntimeException e) {
             if (web != null)
                 web.close();

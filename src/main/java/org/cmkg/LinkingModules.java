@@ -62,9 +62,9 @@ public final class LinkingModules {
         reconciliation.refreshAfter(first);
     }
 
-    /** Waits for what {@link #dataLoaded} started in the background, before the store closes. */
-    public void awaitBackgroundWork() {
-        reconciliation.awaitBackgroundWork();
+    /** Stops what {@link #dataLoaded} started in the background and waits for it, before the store closes. */
+    public void stopBackgroundWork() {
+        reconciliation.stopBackgroundWork();
     }
 
     /** Builds the linking modules over the served dataset; {@code describer} describes its resources. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -37,8 +39,11 @@ final class EntityLoader {
         this.identifierSpace = identifierSpace;
     }
 
-    /** Call inside a read transaction. */
-    List<IndexedEntity> load(Graph union) {
+    /**
+     * Call inside a read transaction. Gives up with a {@link CancellationException} as soon as
+     * {@code stop} says so (the service is stopping).
+     */
+    List<IndexedEntity> load(Graph union, BooleanSupplier stop) {
         // One scan per predicate instead of a dozen lookups per resource: at a million triples
         // (50,000 named resources) the lookups took 2.5-3.8 s once warm, the scans 1.3 s.
         Map<Node, Map<Node, List<Node>>> naming = new LinkedHashMap<>();
@@ -46,6 +51,7 @@ final class EntityLoader {
         for (Node p : NAMING) {
             Map<Node, List<Node>> bySubject = new HashMap<>();
             union.find(Node.ANY, p, Node.ANY).forEach(t -> {
+                stopIf(stop);
                 Node s = t.getSubject();
                 if (s.isURI() && s.getURI().startsWith(identifierSpace) && s.getURI().indexOf('#') < 0) {
                     named.add(s);
@@ -56,18 +62,26 @@ final class EntityLoader {
         }
         Objects objects = new Objects(naming);
         for (Node p : DESCRIBING)
-            objects.scan(union, p, named);
+            objects.scan(union, p, named, stop);
         List<IndexedEntity> out = new ArrayList<>(named.size());
-        for (Node s : named)
+        for (Node s : named) {
+            stopIf(stop);
             out.add(entity(objects, s));
+        }
         return out;
+    }
+
+    private static void stopIf(BooleanSupplier stop) {
+        if (stop.getAsBoolean())
+            throw new CancellationException("stopped");
     }
 
     /** The objects of the predicates the index reads, by subject, read in one scan per predicate. */
     private record Objects(Map<Node, Map<Node, List<Node>>> byPredicate) {
-        void scan(Graph union, Node p, Set<Node> subjects) {
+        void scan(Graph union, Node p, Set<Node> subjects, BooleanSupplier stop) {
             Map<Node, List<Node>> bySubject = new HashMap<>();
             union.find(Node.ANY, p, Node.ANY).forEach(t -> {
+                stopIf(stop);
                 if (subjects.contains(t.getSubject()))
                     bySubject.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t.getObject());
             });
