@@ -3,10 +3,6 @@ package org.cmkg.httpcache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -40,8 +36,6 @@ import org.cmkg.http.Vary;
  * necessarily the same bytes.
  */
 public final class DataVersionCaching implements Filter {
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
-
     private final DataVersion version;
     private final List<String> pathPrefixes;
 
@@ -61,11 +55,11 @@ public final class DataVersionCaching implements Filter {
         }
         DataVersion.Stamp stamp = version.current();
         String etag = etag(stamp, request);
-        Instant modified = stamp.modified().truncatedTo(ChronoUnit.SECONDS);
+        Instant modified = stamp.modified();
         response.setHeader("ETag", etag);
-        response.setHeader("Last-Modified", HTTP_DATE.format(modified.atOffset(ZoneOffset.UTC)));
+        response.setHeader("Last-Modified", Preconditions.httpDate(modified));
         response.setHeader("Cache-Control", "no-cache");
-        if (notModified(request, etag, modified)) {
+        if (Preconditions.notModified(request.getHeader("If-None-Match"), request.getHeader("If-Modified-Since"), etag, modified)) {
             // The Vary a 200 would carry (RFC 9110 §15.4.5): the headers the variant is made of.
             Vary.add(response, "Accept", "Accept-Language", "Cookie");
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -90,36 +84,6 @@ public final class DataVersionCaching implements Filter {
             variant.update(0);
         }
         return "W/\"" + stamp.token() + "-" + Long.toString(variant.getValue(), 36) + "\"";
-    }
-
-    /** RFC 9110 §13.1.2 and §13.1.3: If-None-Match decides when present, else If-Modified-Since. */
-    static boolean notModified(HttpServletRequest request, String etag, Instant modified) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null)
-            return matchesAny(ifNoneMatch, etag);
-        String ifModifiedSince = request.getHeader("If-Modified-Since");
-        if (ifModifiedSince == null)
-            return false;
-        try {
-            return !modified.isAfter(Instant.from(HTTP_DATE.parse(ifModifiedSince.strip())));
-        } catch (DateTimeParseException e) {
-            return false; // an invalid date is ignored (RFC 9110 §13.1.3)
-        }
-    }
-
-    /** Weak comparison: {@code W/"x"} and {@code "x"} match; {@code *} matches anything. */
-    private static boolean matchesAny(String ifNoneMatch, String etag) {
-        String opaque = opaque(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || opaque(c).equals(opaque))
-                return true;
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /** Takes the validators off again when the answer turns out not to be a 200. */

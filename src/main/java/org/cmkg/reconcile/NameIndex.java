@@ -95,8 +95,8 @@ final class NameIndex {
                     touched.add(i);
         int[] found = touched.toArray();
         if (found.length <= MAX_SCORED)
-            return boxed(found, found.length);
-        Integer[] ranked = boxed(found, found.length).toArray(Integer[]::new);
+            return boxed(found);
+        Integer[] ranked = boxed(found).toArray(Integer[]::new);
         Arrays.sort(ranked, (a, b) -> shared[a] != shared[b] ? Integer.compare(shared[b], shared[a]) : Integer.compare(a, b));
         return List.of(ranked).subList(0, MAX_SCORED);
     }
@@ -104,7 +104,7 @@ final class NameIndex {
     /** Entities having a value of an identifier property (values compared compact). */
     Collection<Integer> withIdentifier(String pid, String value) {
         int[] found = identifiers.getOrDefault(pid, Map.of()).getOrDefault(Names.compact(value), NONE);
-        return boxed(found, found.length);
+        return boxed(found);
     }
 
     /** Entities with a name, or a word-tail of a name, starting with the compact prefix, in name order. */
@@ -132,10 +132,10 @@ final class NameIndex {
         return out;
     }
 
-    private static List<Integer> boxed(int[] numbers, int n) {
-        List<Integer> out = new ArrayList<>(n);
-        for (int k = 0; k < n; k++)
-            out.add(numbers[k]);
+    private static List<Integer> boxed(int[] numbers) {
+        List<Integer> out = new ArrayList<>(numbers.length);
+        for (int number : numbers)
+            out.add(number);
         return out;
     }
 

@@ -224,6 +224,8 @@ class WebPagesTest {
         assertEquals(css.headers().firstValue("ETag"), head.headers().firstValue("ETag"));
         assertEquals(304, http.get("/assets/cmkg/site.css", "If-None-Match", "\"other\", " + css.headers().firstValue("ETag").orElseThrow())
                 .statusCode(), "one of a list of tags");
+        assertEquals(304, http.get("/assets/cmkg/site.css", "If-Modified-Since", css.headers().firstValue("Last-Modified").orElseThrow())
+                .statusCode(), "the same preconditions as every other answer with validators");
         for (String outside : List.of("/assets/cmkg/../../org/cmkg/Main.class", "/assets/cmkg/%2e%2e/%2e%2e/log4j2.xml",
                 "/assets/lib/../../../org/cmkg/Main.class", "/assets/cmkg/messages", "/assets/cmkg/messages/"))
             assertTrue(List.of(400, 404).contains(http.get(outside).statusCode()), outside); // Jetty refuses some as ambiguous

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.cmkg.error.NotFoundException;
+import org.cmkg.httpcache.Preconditions;
 import org.eclipse.jetty.http.MimeTypes;
 
 /**
@@ -25,14 +27,14 @@ final class AssetFiles {
     private record File(byte[] bytes, String etag, String contentType) {}
 
     private final String folder;
-    private final String lastModified;
+    private final Instant lastModified;
     private final ConcurrentMap<String, File> files = new ConcurrentHashMap<>();
 
     /**
      * @param folder the folder on the classpath, ending in {@code /}
-     * @param lastModified the {@code Last-Modified} value of every file of it
+     * @param lastModified when every file of it last changed, as far as the jar knows
      */
-    AssetFiles(String folder, String lastModified) {
+    AssetFiles(String folder, Instant lastModified) {
         this.folder = folder;
         this.lastModified = lastModified;
     }
@@ -41,9 +43,9 @@ final class AssetFiles {
     void serve(Context ctx, String name, String cacheControl) {
         File file = find(name).orElseThrow(() -> new NotFoundException("No such file: " + ctx.path()));
         ctx.header("Cache-Control", cacheControl);
-        ctx.header("Last-Modified", lastModified);
+        ctx.header("Last-Modified", Preconditions.httpDate(lastModified));
         ctx.header("ETag", file.etag());
-        if (matches(ctx.header("If-None-Match"), file.etag())) {
+        if (Preconditions.notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), file.etag(), lastModified)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
@@ -93,17 +95,5 @@ final class AssetFiles {
             return "application/octet-stream";
         boolean text = type.startsWith("text/") || type.equals("application/json") || type.equals("image/svg+xml");
         return text ? type + ";charset=utf-8" : type;
-    }
-
-    /** Whether an {@code If-None-Match} header names this entity tag (weak comparison, as RFC 9110 asks for it). */
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null)
-            return false;
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag))
-                return true;
-        }
-        return false;
     }
 }

@@ -8,9 +8,6 @@ import java.net.URLConnection;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,8 +45,7 @@ public final class Assets {
     private static final String VERSION = hash(OWN_FILES);
     private static final String A_YEAR = "public, max-age=31536000, immutable";
     /** When the files last changed, as far as the jar knows: the latest of ours and of the pinned libraries. */
-    private static final String MODIFIED = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(lastModified())
-            .truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    private static final Instant MODIFIED = Instant.ofEpochMilli(lastModified());
 
     private Assets() {}
 
