@@ -6,24 +6,29 @@ import java.util.Locale;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.cmkg.web.i18n.Ui;
 
 /**
  * How one RDF node is shown on a page: our IRIs link to their local page and show their label
  * (in the page's language, with the label in the other language beside it), authority IRIs show
  * the authority and its id, other IRIs link out, literals show their text with a language or
- * datatype mark.
+ * datatype mark, named in the page's language ({@code 中文}, {@code 非负整数}) with its code as
+ * the mark's title; a code the messages do not name is shown as it is.
  */
 public final class NodeView {
     private final IriSpace iris;
     private final Labels labels;
+    private final Ui ui;
     private final String lang;
     private final String otherLang;
 
-    /** Labels in {@code lang} ({@code zh} or {@code en}) first. */
-    public NodeView(IriSpace iris, Labels labels, String lang) {
+    /** Labels and marks in the reader's language first. */
+    public NodeView(IriSpace iris, Labels labels, Ui ui) {
         this.iris = iris;
         this.labels = labels;
-        this.lang = lang;
+        this.ui = ui;
+        this.lang = ui.tag();
         this.otherLang = "zh".equals(lang) ? "en" : "zh";
     }
 
@@ -102,7 +107,7 @@ public final class NodeView {
         String lang = literal.getLiteralLanguage();
         if (!lang.isEmpty()) {
             w.element("span", literal.getLiteralLexicalForm(), "lang", lang);
-            w.element("span", lang, "class", "lang");
+            w.element("span", ui.messages().find("literal.lang." + lang).orElse(lang), "class", "lang", "title", lang);
             return;
         }
         String datatype = literal.getLiteralDatatypeURI();
@@ -110,8 +115,10 @@ public final class NodeView {
             w.text(formatNumber(literal.getLiteralLexicalForm()));
         else
             w.text(literal.getLiteralLexicalForm());
-        if (datatype != null && !XSDDatatype.XSDstring.getURI().equals(datatype))
-            w.element("span", Labels.localName(org.apache.jena.graph.NodeFactory.createURI(datatype)), "class", "lang");
+        if (datatype != null && !XSDDatatype.XSDstring.getURI().equals(datatype)) {
+            String code = Labels.localName(NodeFactory.createURI(datatype));
+            w.element("span", ui.messages().find("literal.datatype." + code).orElse(code), "class", "lang", "title", datatype);
+        }
     }
 
     /** A decimal with thousands separators, all its digits kept ({@code 500000.0} → {@code 500,000}). */

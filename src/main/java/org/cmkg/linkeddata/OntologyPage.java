@@ -32,7 +32,7 @@ public final class OntologyPage {
 
     public String render(Graph ontology, Node ontologyIri, String localPath, Ui ui) {
         Labels labels = new Labels(ontology, iris);
-        NodeView nodes = new NodeView(iris, labels, ui.tag());
+        NodeView nodes = new NodeView(iris, labels, ui);
         HtmlWriter w = new HtmlWriter();
         String title = nodes.name(ontologyIri);
         w.open("h1").text(title);

@@ -38,7 +38,7 @@ public final class ResourcePage {
     /** The page of {@code resource}, served at {@code localPath}, for a reader of {@code ui}. */
     public String render(Graph description, Node resource, String localPath, Ui ui) {
         Labels labels = new Labels(description, iris);
-        NodeView nodes = new NodeView(iris, labels, ui.tag());
+        NodeView nodes = new NodeView(iris, labels, ui);
         ClaimView claims = new ClaimView(description, nodes, ui);
         HtmlWriter w = new HtmlWriter();
         String name = nodes.name(resource);

@@ -178,6 +178,19 @@ class LinkedDataTest {
     }
 
     @Test
+    void languageAndDatatypeMarksAreNamedInTheReadersLanguageWithTheirCodeAsTitle() {
+        String zh = http.get(claimPath + ".html", "Cookie", "cmkg-lang=zh").body();
+        String en = http.get(claimPath + ".html", "Cookie", "cmkg-lang=en").body();
+        String offset = "title=\"http://www.w3.org/2001/XMLSchema#nonNegativeInteger\">";
+        assertTrue(zh.contains("<span class=\"lang\" " + offset + "非负整数</span>"), "a text offset's datatype in Chinese");
+        assertTrue(en.contains("<span class=\"lang\" " + offset + "non-negative integer</span>"), "and in English");
+        assertTrue(zh.contains("<span class=\"lang\" title=\"zh\">中文</span>")
+                && zh.contains("<span class=\"lang\" title=\"en\">英文</span>"), "language marks in Chinese");
+        assertTrue(en.contains("<span class=\"lang\" title=\"zh\">Chinese</span>"), "language marks in English");
+        assertFalse(zh.contains("\">nonNegativeInteger</span>") || zh.contains("\">zh</span>"), "no bare codes on the Chinese page");
+    }
+
+    @Test
     void ontologyPageDocumentsEveryClassInBothLanguages() {
         HttpResponse<String> r = http.get("/ontology", "Accept", "text/html");
         assertEquals(200, r.statusCode());

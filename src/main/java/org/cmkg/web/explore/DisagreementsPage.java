@@ -56,7 +56,7 @@ public final class DisagreementsPage {
         Set<String> toDescribe = new LinkedHashSet<>();
         involved.values().forEach(claims -> claims.forEach(c -> toDescribe.add(c.getURI())));
         Graph g = Descriptions.of(describer, toDescribe);
-        NodeView nodes = new NodeView(iris, new Labels(g, iris), ui.tag());
+        NodeView nodes = new NodeView(iris, new Labels(g, iris), ui);
         ClaimView view = new ClaimView(g, nodes, ui);
         List<Node> documents = new ArrayList<>();
         involved.values().forEach(claims -> claims.forEach(c -> view.document(c).filter(d -> !documents.contains(d)).ifPresent(documents::add)));

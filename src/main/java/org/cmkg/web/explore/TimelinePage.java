@@ -77,7 +77,7 @@ public final class TimelinePage {
         Set<String> described = new LinkedHashSet<>();
         dated.forEach(d -> described.add(d.claim().getURI()));
         Graph g = Descriptions.of(describer, described);
-        NodeView nodes = new NodeView(iris, new Labels(g, iris), ui.tag());
+        NodeView nodes = new NodeView(iris, new Labels(g, iris), ui);
         ClaimView view = new ClaimView(g, nodes, ui);
         List<Node> documents = documents(dated);
         PaperNames names = PaperNames.of(dataset);

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import com.google.gson.JsonObject;
@@ -48,6 +49,11 @@ public final class Messages {
         for (int i = 0; i < args.length; i++)
             text = text.replace("{" + i + "}", String.valueOf(args[i]));
         return text;
+    }
+
+    /** The text of a key both files may lack (a name for a code found in the data), if they have it. */
+    public Optional<String> find(String key) {
+        return Optional.ofNullable(texts.get(key));
     }
 
     /** Every key and text (for the consistency test). */

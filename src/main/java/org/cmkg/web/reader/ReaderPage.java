@@ -64,7 +64,7 @@ public final class ReaderPage {
         Graph g = describer.describe(iri).map(ResourceDescriber.Description::graph)
                 .filter(d -> d.contains(document, Terms.TYPE, Terms.DOCUMENT))
                 .orElseThrow(() -> new NotFoundException("No document " + iri + " in the knowledge graph; /read lists the papers."));
-        NodeView nodes = new NodeView(iris, new Labels(g, iris), ui.tag());
+        NodeView nodes = new NodeView(iris, new Labels(g, iris), ui);
         ClaimView view = new ClaimView(g, nodes, ui);
         Optional<Paper> paper = texts.find(key);
         PaperClaims claims = new PaperClaims(g, document, paper.map(Paper::text).orElse(null), view);
