@@ -36,12 +36,14 @@ import org.slf4j.LoggerFactory;
  * triples). Built again whenever the version differs, and written for the next start.
  *
  * <p>The file is binary: a header with the version, a table of the distinct strings (IRIs,
- * labels, quotes: each once), then the catalog's maps as indexes into that table. Reading it
- * shares equal strings and equal sets, so the catalog read takes less memory than the one built.
+ * labels, quotes: each once), a table of the distinct sets of them (types, documents, facet
+ * values: a few thousand sets for hundreds of thousands of uses), then the catalog's maps as
+ * numbers in those tables. Reading it shares equal strings and equal sets, so the catalog read
+ * takes less memory than the one built, and a set costs one number to read.
  */
 public final class CatalogFile {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogFile.class);
-    private static final String MAGIC = "cmkg-search-catalog 1";
+    private static final String MAGIC = "cmkg-search-catalog 2";
     private static final RecordComponent[] RESOURCE = Resource.class.getRecordComponents();
     /** The resource record's components: a catalog written for another shape is built again. */
     private static final String SHAPE = Arrays.stream(RESOURCE)
@@ -133,13 +135,16 @@ public final class CatalogFile {
     }
 
     /**
-     * Writes the string table, then the maps as string numbers (-1: null); a resource's components
-     * in the record's order (a string, a boolean, a set of strings, a map of strings).
+     * Writes the string table and the set table, then the maps as string and set numbers (-1: a
+     * null string); a resource's components in the record's order (a string, a boolean, a set of
+     * strings, a map of strings).
      */
     private static final class Writer {
         private final DataOutputStream out;
         private final Map<String, Integer> numbers = new HashMap<>();
         private final List<String> strings = new ArrayList<>();
+        private final Map<Set<String>, Integer> setNumbers = new HashMap<>();
+        private final List<Set<String>> sets = new ArrayList<>();
 
         Writer(DataOutputStream out) {
             this.out = out;
@@ -152,6 +157,12 @@ public final class CatalogFile {
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);
                 out.writeInt(b.length);
                 out.write(b);
+            }
+            out.writeInt(sets.size());
+            for (Set<String> set : sets) {
+                out.writeInt(set.size());
+                for (String v : set)
+                    number(v);
             }
             out.writeInt(c.resources().size());
             for (Resource r : c.resources().values())
@@ -189,7 +200,7 @@ public final class CatalogFile {
             });
             c.typeClosures().forEach((k, v) -> {
                 add(k);
-                v.forEach(this::add);
+                addSet(v);
             });
         }
 
@@ -197,8 +208,11 @@ public final class CatalogFile {
         private void addAll(Object value) {
             if (value instanceof String string)
                 add(string);
-            else if (value instanceof Set<?> set)
-                set.forEach(v -> add((String) v));
+            else if (value instanceof Set<?> set) {
+                @SuppressWarnings("unchecked")
+                Set<String> strings = (Set<String>) set;
+                addSet(strings);
+            }
             else if (value instanceof Map<?, ?> map)
                 map.forEach((k, v) -> add((String) k, (String) v));
         }
@@ -233,22 +247,28 @@ public final class CatalogFile {
                 }
         }
 
+        private void addSet(Set<String> set) {
+            set.forEach(this::add);
+            if (!setNumbers.containsKey(set)) {
+                setNumbers.put(set, sets.size());
+                sets.add(set);
+            }
+        }
+
         private void number(String s) throws IOException {
             out.writeInt(s == null ? -1 : numbers.get(s));
         }
 
         private void set(Set<String> values) throws IOException {
-            out.writeInt(values.size());
-            for (String s : values)
-                number(s);
+            out.writeInt(setNumbers.get(values));
         }
     }
 
-    /** Reads what {@link Writer} wrote; equal sets are shared. */
+    /** Reads what {@link Writer} wrote; equal strings and equal sets are shared. */
     private static final class Reader {
         private final ByteBuffer in;
-        private final Map<SetKey, Set<String>> sets = new HashMap<>();
         private String[] strings;
+        private List<Set<String>> sets;
 
         Reader(ByteBuffer in) {
             this.in = in;
@@ -265,6 +285,14 @@ public final class CatalogFile {
                 strings[i] = new String(buffer, 0, n, StandardCharsets.UTF_8);
             }
             int n = in.getInt();
+            sets = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String[] values = new String[in.getInt()];
+                for (int j = 0; j < values.length; j++)
+                    values[j] = string();
+                sets.add(Set.of(values));
+            }
+            n = in.getInt();
             Map<String, Resource> resources = new HashMap<>(n * 4 / 3 + 1);
             Constructor<Resource> constructor = resourceConstructor();
             Class<?>[] types = Arrays.stream(RESOURCE).map(RecordComponent::getType).toArray(Class<?>[]::new);
@@ -328,28 +356,7 @@ public final class CatalogFile {
         }
 
         private Set<String> set() {
-            int[] numbers = new int[in.getInt()];
-            for (int i = 0; i < numbers.length; i++)
-                numbers[i] = in.getInt();
-            return sets.computeIfAbsent(new SetKey(numbers), k -> {
-                String[] values = new String[k.numbers.length];
-                for (int i = 0; i < values.length; i++)
-                    values[i] = strings[k.numbers[i]];
-                return Set.of(values);
-            });
-        }
-
-        /** String numbers of a set, as a key for sharing equal sets. */
-        private record SetKey(int[] numbers) {
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof SetKey other && Arrays.equals(numbers, other.numbers);
-            }
-
-            @Override
-            public int hashCode() {
-                return Arrays.hashCode(numbers);
-            }
+            return sets.get(in.getInt());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.cmkg.search;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,10 +39,22 @@ final class FacetColumn {
         }
         valueStart[n] = total;
         this.valueNumbers = new int[total];
+        // A kept catalog shares equal sets (a few thousand for a hundred thousand resources): each
+        // set is numbered once.
+        Map<Set<String>, int[]> numbered = new IdentityHashMap<>();
         int at = 0;
-        for (Set<String> values : valuesOf)
-            for (String v : values)
-                valueNumbers[at++] = numbers.computeIfAbsent(v, k -> numbers.size());
+        for (Set<String> values : valuesOf) {
+            int[] known = numbered.get(values);
+            if (known == null) {
+                known = new int[values.size()];
+                int i = 0;
+                for (String v : values)
+                    known[i++] = numbers.computeIfAbsent(v, k -> numbers.size());
+                numbered.put(values, known);
+            }
+            System.arraycopy(known, 0, valueNumbers, at, known.length);
+            at += known.length;
+        }
         this.values = new String[numbers.size()];
         numbers.forEach((v, i) -> values[i] = v);
         this.numbers = Map.copyOf(numbers);

@@ -44,8 +44,9 @@ final class ResourceTable {
         });
         this.numbers = numbers;
         List<Set<String>> typeValues = new ArrayList<>(n);
+        Map<String, Set<String>> typeSets = new HashMap<>();
         for (Resource r : resources)
-            typeValues.add(r.type() == null ? Set.of() : Set.of(r.type()));
+            typeValues.add(r.type() == null ? Set.of() : typeSets.computeIfAbsent(r.type(), Set::of));
         this.types = new FacetColumn(typeValues, catalog);
         for (Facet f : Facet.values()) {
             List<Set<String>> values = new ArrayList<>(n);

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.cmkg.config.ServerConfig;
 import org.cmkg.linkeddata.IriSpace;
+import org.cmkg.search.SearchCatalog.Resource;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.Loaded;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +73,40 @@ class CatalogFileTest {
         assertEquals(2, builds.get());
         assertEquals(built, kept.readOrBuild(() -> count(builds)), "and kept again");
         assertEquals(2, builds.get());
+    }
+
+    @Test
+    void aKeptCatalogSharesEqualSetsAndNumbersTheSameFacetValuesAsTheBuiltOne() {
+        CatalogFile kept = new CatalogFile(dir.resolve("search-catalog"), () -> "v1");
+        kept.readOrBuild(() -> built);
+        SearchCatalog read = kept.readOrBuild(() -> {
+            throw new AssertionError("kept, not built");
+        });
+        Set<Set<String>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        read.resources().values().forEach(r -> distinct.add(r.documents()));
+        long claims = read.resources().values().stream().filter(Resource::claim).count();
+        assertTrue(distinct.size() < claims / 10, "claims of one paper share one set of documents: " + distinct.size());
+
+        ResourceTable fromBuilt = new ResourceTable(built);
+        ResourceTable fromRead = new ResourceTable(read);
+        for (int r = 0; r < fromBuilt.size(); r++) {
+            int same = fromRead.numberOf(fromBuilt.resource(r).iri());
+            assertEquals(values(fromBuilt.types(), r), values(fromRead.types(), same));
+            for (Facet f : Facet.values())
+                assertEquals(values(fromBuilt.column(f), r), values(fromRead.column(f), same),
+                        f + " of " + fromBuilt.resource(r).iri());
+        }
+    }
+
+    /** The value IRIs a column gives a resource. */
+    private static Set<String> values(FacetColumn column, int resource) {
+        int[] numbers = new int[column.valueCount(resource)];
+        column.copyValues(resource, numbers, 0, 0);
+        Set<String> values = new HashSet<>();
+        for (int v : numbers)
+            values.add(column.value(v));
+        assertEquals(numbers.length, values.size());
+        return values;
     }
 
     private static SearchCatalog count(AtomicInteger builds) {
