@@ -1,5 +1,6 @@
 package org.cmkg.http;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.javalin.config.RoutesConfig;
@@ -19,10 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where failures become HTTP responses: JSON {@code {"error", "message", "requestId"}} with
  * the right status. A user's mistake is a 4xx with a message saying what was wrong; anything
- * else is a 500 whose details go to the log, never to the client.
+ * else is a 500 whose details go to the log, never to the client. (A browser navigating to a page
+ * sees the same error as a page: {@code web.ErrorPages}.)
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final String WRITTEN = ErrorBody.class.getName();
 
     private ErrorResponses() {}
 
@@ -48,9 +51,19 @@ public final class ErrorResponses {
         });
     }
 
-    /** Writes an error response. */
+    /** Writes an error response, and keeps its body for an error page ({@link #written}). */
     public static void write(Context ctx, int status, String message) {
-        ctx.status(status).json(new ErrorBody(HttpStatus.forStatus(status).getMessage(), message, RequestId.of(ctx.req())));
+        ErrorBody body = new ErrorBody(HttpStatus.forStatus(status).getMessage(), message, RequestId.of(ctx.req()));
+        ctx.attribute(WRITTEN, body);
+        ctx.status(status).json(body);
+    }
+
+    /**
+     * The error this request was answered with, if {@link #write} wrote one: what a page for
+     * browsers shows instead of the JSON (Javalin runs error handlers after these).
+     */
+    public static Optional<ErrorBody> written(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(WRITTEN));
     }
 
     /**

@@ -87,6 +87,7 @@ public final class WebModule implements RouteModule {
         routes.get("/api", api::serve);
         routes.get("/lang/{tag}", WebModule::switchLanguage);
         Assets.addTo(routes);
+        ErrorPages.addTo(routes);
     }
 
     /** The pages rendered once per data version ({@link PageCache}). */

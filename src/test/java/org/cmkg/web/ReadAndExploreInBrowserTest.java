@@ -123,4 +123,20 @@ class ReadAndExploreInBrowserTest {
         browser.language("en").go("/read");
         browser.screenshot("papers-en");
     }
+
+    @Test
+    void aStaleLinkGetsAPageInTheReadersLanguageWithTheWayBack() {
+        browser.language("zh").go("/read/no-such-paper");
+        assertTrue(browser.find(".error-page h1").getText().startsWith("找不到该页面"));
+        assertTrue(browser.find(".error-message").getText().contains("no-such-paper"), "what was not found");
+        browser.screenshot("error-404-zh");
+        browser.language("en").go("/id/claim/gao-zhang-2025/c999");
+        assertTrue(browser.find(".error-page h1").getText().startsWith("Page not found"));
+        browser.screenshot("error-404-en");
+        List<String> errors = browser.consoleErrors();
+        assertTrue(errors.stream().allMatch(e -> e.contains("404")), "only the pages' own status: " + errors);
+        browser.find(".error-page a[href='/read']").click();
+        browser.until(d -> "/read".equals(browser.location()));
+        assertEquals("/read", browser.location());
+    }
 }

@@ -57,6 +57,26 @@ class WebPagesTest {
     }
 
     @Test
+    void aBrowserMeetingAnErrorGetsAPageInItsLanguageAndProgramsKeepTheJson() {
+        for (String path : List.of("/read/no-such-paper", "/id/claim/gao-zhang-2025/c999", "/no/such/page")) {
+            HttpResponse<String> zh = http.get(path, "Accept", BROWSER, "Cookie", "cmkg-lang=zh");
+            assertEquals(404, zh.statusCode(), path);
+            assertTrue(zh.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+            assertTrue(zh.body().startsWith("<!DOCTYPE html>\n<html lang=\"zh\">") && zh.body().contains("<h1>找不到该页面"), path);
+            assertTrue(zh.body().contains("class=\"error-message\">") && zh.body().contains("<a href=\"/read\">论文</a>"), path);
+            assertTrue(http.get(path, "Accept", BROWSER, "Cookie", "cmkg-lang=en").body().contains("<h1>Page not found"), path);
+            for (String accept : new String[] {"*/*", "application/json", "text/turtle"}) {
+                HttpResponse<String> program = http.get(path, "Accept", accept);
+                assertEquals(404, program.statusCode(), path);
+                assertTrue(program.body().startsWith("{\"error\":\"Not Found\""), path + " for " + accept + ": " + program.body());
+            }
+        }
+        HttpResponse<String> api = http.get("/api/search?limit=abc", "Accept", BROWSER);
+        assertEquals(400, api.statusCode());
+        assertTrue(api.body().startsWith("{\"error\":\"Bad Request\""), "/api/ answers programs, even a browser: " + api.body());
+    }
+
+    @Test
     void theLanguageSwitchKeepsTheChoiceAndComesBack() {
         HttpResponse<String> r = http.get("/lang/zh?back=%2Fread%2Fwang-2025%23c006");
         assertEquals(303, r.statusCode());

@@ -15,6 +15,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cmkg.http.AcceptHeader;
 import org.cmkg.http.Vary;
 import org.cmkg.sparql.SparqlEndpoint;
 import org.cmkg.web.i18n.Ui;
@@ -65,7 +66,7 @@ public final class WorkbenchAtSparql implements Filter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean getOrHead = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         return getOrHead && (SparqlEndpoint.PATH.equals(path) || (SparqlEndpoint.PATH + "/").equals(path))
-                && request.getParameter("query") == null && Accept.prefersHtml(request.getHeader("Accept"));
+                && request.getParameter("query") == null && AcceptHeader.prefersHtml(request.getHeader("Accept"));
     }
 
     private static String cookie(HttpServletRequest request, String name) {

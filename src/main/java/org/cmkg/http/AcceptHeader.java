@@ -1,18 +1,18 @@
-package org.cmkg.web.workbench;
+package org.cmkg.http;
 
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaRange;
 
 /** Whether an {@code Accept} header prefers HTML to every other type it names (a browser navigating). */
-final class Accept {
-    private Accept() {}
+public final class AcceptHeader {
+    private AcceptHeader() {}
 
     /**
      * True when HTML is acceptable and no other type the header names explicitly (a SPARQL result
      * format, RDF, JSON, XML…) has a higher quality; a wildcard ({@code *}{@code /*}, what curl sends)
      * does not count as preferring HTML. The header is read with Jena's parser.
      */
-    static boolean prefersHtml(String accept) {
+    public static boolean prefersHtml(String accept) {
         if (accept == null || accept.isBlank())
             return false;
         double html = -1;
