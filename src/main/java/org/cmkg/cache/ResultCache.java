@@ -42,6 +42,7 @@ public final class ResultCache {
     private final long maxEntryBytes;
     private final Map<Door, LongAdder> hits = new EnumMap<>(Door.class);
     private final Map<Door, LongAdder> misses = new EnumMap<>(Door.class);
+    private final Counters counters = new Counters();
     private final AtomicLong newestVersion = new AtomicLong();
 
     /** A cache of at most {@code maxBytes} of answers; 0 turns it off (every request is computed). */
@@ -132,9 +133,13 @@ public final class ResultCache {
         return answer;
     }
 
-    /** The counters, for logs and metrics. */
+    /**
+     * The counters, for logs and metrics: one object for the cache's life, since a metrics registry
+     * (Micrometer) holds the object its meters read only weakly, and a meter whose object was
+     * collected reads NaN or its last value.
+     */
     public Counters counters() {
-        return new Counters();
+        return counters;
     }
 
     /**

@@ -39,13 +39,16 @@ public final class CachedAnswers implements Filter {
             "connection");
 
     private final ResultCache cache;
+    private final SparqlMetrics metrics;
 
-    public CachedAnswers(ResultCache cache) {
+    /** Answers from {@code cache}; each answer it gives is counted in {@code metrics} like one Fuseki gives. */
+    CachedAnswers(ResultCache cache, SparqlMetrics metrics) {
         this.cache = cache;
+        this.metrics = metrics;
     }
 
-    /** A stored answer: its headers in the order they were set, and its body (never modified). */
-    record StoredAnswer(List<Map.Entry<String, String>> headers, byte[] body) {
+    /** A stored answer: its headers in the order they were set, its body (never modified), and the query's form. */
+    record StoredAnswer(List<Map.Entry<String, String>> headers, byte[] body, String form) {
         long bytes() {
             long n = 64 + body.length;
             for (Map.Entry<String, String> h : headers)
@@ -69,10 +72,12 @@ public final class CachedAnswers implements Filter {
             Optional<StoredAnswer> stored = cache.lookup(key, StoredAnswer.class);
             if (stored.isPresent()) {
                 send(stored.get(), response);
+                // Served like any other query: the endpoint's meters count what clients were answered.
+                metrics.query(stored.get().form(), SparqlMetrics.Result.OK, false);
                 return;
             }
         }
-        Recording recording = new Recording(response, cache.maxEntryBytes());
+        Recording recording = new Recording(response, cache.maxEntryBytes(), requestKey.form());
         chain.doFilter(req, recording);
         if (directives.store()) {
             Optional<StoredAnswer> answer = recording.answer();
@@ -97,6 +102,7 @@ public final class CachedAnswers implements Filter {
     /** The response as it goes to the client, with a copy of what it says while it fits the entry limit. */
     private static final class Recording extends HttpServletResponseWrapper {
         private final long limit;
+        private final String form;
         private final List<Map.Entry<String, String>> headers = new ArrayList<>();
         private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
         private boolean tooLarge;
@@ -105,9 +111,10 @@ public final class CachedAnswers implements Filter {
         private ServletOutputStream stream;
         private PrintWriter writer;
 
-        Recording(HttpServletResponse response, long limit) {
+        Recording(HttpServletResponse response, long limit, String form) {
             super(response);
             this.limit = limit;
+            this.form = form;
         }
 
         /** The answer, if it was a complete 200 that fits. */
@@ -116,7 +123,7 @@ public final class CachedAnswers implements Filter {
                 writer.flush();
             if (failed || tooLarge || status != SC_OK)
                 return Optional.empty();
-            return Optional.of(new StoredAnswer(List.copyOf(headers), copy.toByteArray()));
+            return Optional.of(new StoredAnswer(List.copyOf(headers), copy.toByteArray(), form));
         }
 
         @Override

@@ -51,7 +51,8 @@ public final class SparqlEndpoint {
      * ({@link CachedAnswers}); its queries are counted in {@code meters} ({@link SparqlMetrics}).
      */
     public SparqlEndpoint(DatasetGraph dataset, ServerConfig config, MeterRegistry meters, ResultCache cache) {
-        this.cachedAnswers = new CachedAnswers(cache);
+        SparqlMetrics metrics = new SparqlMetrics(meters);
+        this.cachedAnswers = new CachedAnswers(cache, metrics);
         DatasetGraph served = UnionDefaultGraph.over(dataset, endpointContext(dataset, config));
         DataService service = DataService.newBuilder(served)
                 .addEndpoint(Operation.Query, "")
@@ -60,7 +61,7 @@ public final class SparqlEndpoint {
         this.watchdog = new QueryWatchdog(config.queryTimeout(), config.limits().timeoutGrace());
         this.resultBufferBytes = config.limits().resultBufferBytes();
         this.operations = OperationRegistry.createStd();
-        operations.register(Operation.Query, new GuardedQueryService(watchdog, new SparqlMetrics(meters)));
+        operations.register(Operation.Query, new GuardedQueryService(watchdog, metrics));
         this.dataAccessPoints = new DataAccessPointRegistry();
         dataAccessPoints.register(new DataAccessPoint(PATH, service));
         // What FusekiServer.Builder does before serving: bind the operation handlers, go live.

@@ -22,9 +22,11 @@ import org.apache.jena.shared.impl.PrefixMappingImpl;
  * it names (default and named graphs, in any order), and what chooses the response's format
  * ({@code Accept} and any other parameter, such as {@code format}). GET and POST forms are the
  * same request. A request whose query does not parse has no key: Fuseki answers it (with its 400).
+ * The key also carries the query's form ({@code select}…), which follows from the query, for the
+ * meters of an answer given from the cache.
  */
 record SparqlRequestKey(String query, List<String> defaultGraphs, List<String> namedGraphs, String accept,
-                        Map<String, List<String>> otherParameters) {
+                        Map<String, List<String>> otherParameters, String form) {
 
     static final String QUERY = "query";
     static final String DEFAULT_GRAPH = "default-graph-uri";
@@ -36,8 +38,10 @@ record SparqlRequestKey(String query, List<String> defaultGraphs, List<String> n
         if (text == null)
             return null;
         String normalised;
+        String form;
         try {
             Query query = QueryFactory.create(text, Syntax.syntaxARQ);
+            form = SparqlMetrics.form(query);
             // Result rows name IRIs in full; RDF answers (CONSTRUCT, DESCRIBE) use the query's prefixes.
             if (query.isSelectType() || query.isAskType())
                 query.setPrefixMapping(new PrefixMappingImpl());
@@ -53,7 +57,7 @@ record SparqlRequestKey(String query, List<String> defaultGraphs, List<String> n
         String accept = request.getHeader("Accept");
         return new SparqlRequestKey(normalised, sorted(request.getParameterValues(DEFAULT_GRAPH)),
                 sorted(request.getParameterValues(NAMED_GRAPH)), accept == null ? "" : accept.strip(),
-                Collections.unmodifiableMap(others));
+                Collections.unmodifiableMap(others), form);
     }
 
     private static List<String> sorted(String[] values) {

@@ -102,6 +102,20 @@ class MetricsTest {
     }
 
     @Test
+    void aQueryAnsweredFromTheResultCacheIsCountedLikeAnyOther() {
+        String select = "/sparql?query=" + Http.enc("SELECT ?s WHERE { ?s a ?type } LIMIT 2 # metrics of a cached answer");
+        // The registry holds what the cache's meters read only weakly: they must outlive a collection.
+        System.gc();
+        Scrape before = scrape();
+        assertEquals(200, http.get(select).statusCode());
+        assertEquals(200, http.get(select).statusCode());
+        Scrape after = scrape();
+        assertEquals(1, delta(before, after, "cmkg_cache_hits_total", "door", "sparql"), "the second from the cache");
+        assertEquals(2, delta(before, after, "cmkg_sparql_queries_total", "form", "select", "result", "ok"), "both counted");
+        assertTrue(after.value("cmkg_cache_entries") >= 1 && after.value("cmkg_cache_size_bytes") > 0, "the cache holds the answer");
+    }
+
+    @Test
     void searchesAreCountedWithTheirHits() {
         Scrape before = scrape();
         assertEquals(200, http.get("/api/search?q=" + Http.enc("稀土") + "&lang=zh").statusCode());
