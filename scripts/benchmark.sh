@@ -2,7 +2,8 @@
 # The benchmark of docs/benchmarks.md, in one command: ours, a plain Fuseki and OpenLink Virtuoso on
 # the same generated corpus, in the same run (org.cmkg.bench.ReferenceBenchmark). Not part of the
 # tests. Extra arguments go to Maven, e.g. -Dbench.triples=10000000, -Dbench.queries=false (loads only) or
-# -Dbench.loadRounds=0 (no load: the queries again on the stores an earlier run left in target/bench).
+# -Dbench.loadRounds=0 (no load: the queries again on the stores an earlier run left in target/bench) or
+# -Dbench.only=rare (only the tasks and words whose names contain "rare": the 10M search run).
 #
 # Needs Debian's virtuoso-opensource; when it is missing this installs it (as root) and stops and
 # disables the service the package may start: the benchmark runs its own private Virtuoso, with its
