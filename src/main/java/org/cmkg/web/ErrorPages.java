@@ -17,7 +17,7 @@ import org.cmkg.web.i18n.Ui;
 /**
  * A browser that follows a stale link or mistypes an address gets a page, not JSON: the error's
  * status and message (the same the JSON body gives, in English) inside the site's layout, headed
- * in the reader's language, with the way back to search and the papers. Only for a GET or HEAD
+ * and explained in the reader's language, with the way back to search and the papers. Only for a GET or HEAD
  * whose {@code Accept} prefers HTML and outside {@code /api/}, whose clients are programs;
  * everything else keeps the JSON {@link ErrorResponses} wrote.
  */
@@ -41,10 +41,13 @@ final class ErrorPages {
     }
 
     static String render(Ui ui, int status, ErrorBody error) {
-        String title = ui.t(status == 404 ? "error.notFound" : status >= 500 ? "error.server" : "error.request");
+        String kind = status == 404 ? "error.notFound" : status >= 500 ? "error.server" : "error.request";
+        String title = ui.t(kind);
         HtmlWriter w = new HtmlWriter();
         w.open("section", "class", "error-page");
         w.open("h1").text(title).text(" ").element("span", status + " " + error.error(), "class", "meta", "lang", "en").close("h1");
+        // What it means in the reader's language; the service's own message (English) after it.
+        w.element("p", ui.t(kind + ".hint"));
         w.element("p", error.message(), "lang", "en", "class", "error-message");
         w.open("p").text(ui.t("error.next")).text(" ")
                 .link("/", ui.t("nav.search")).text(" · ")

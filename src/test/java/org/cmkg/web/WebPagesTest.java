@@ -64,6 +64,7 @@ class WebPagesTest {
             assertTrue(zh.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
             assertTrue(zh.body().startsWith("<!DOCTYPE html>\n<html lang=\"zh\">") && zh.body().contains("<h1>找不到该页面"), path);
             assertTrue(zh.body().contains("class=\"error-message\">") && zh.body().contains("<a href=\"/read\">论文</a>"), path);
+            assertTrue(zh.body().contains("<p>知识图谱中没有这个地址"), path + ": what it means, in Chinese");
             assertTrue(http.get(path, "Accept", BROWSER, "Cookie", "cmkg-lang=en").body().contains("<h1>Page not found"), path);
             for (String accept : new String[] {"*/*", "application/json", "text/turtle"}) {
                 HttpResponse<String> program = http.get(path, "Accept", accept);
