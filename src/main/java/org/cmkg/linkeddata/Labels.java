@@ -18,8 +18,8 @@ import org.cmkg.vocab.Curies;
  * ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title}, in that order; the first in
  * text order if there are several), for the terms of other vocabularies the pages' names for them
  * ({@link ReusedTermLabels}), for a hash part its class's name ({@link #partClass}), falling back
- * to the other language, then to the IRI's local name; a
- * unit's symbol and a section's number beside them.
+ * to the other language, then to the IRI's local name; a unit's symbol and a section's number
+ * beside them.
  */
 public final class Labels {
     /** The properties that name a node, in order of preference. */

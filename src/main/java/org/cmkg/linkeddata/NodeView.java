@@ -85,8 +85,13 @@ public final class NodeView {
             return;
         }
         writeLinkOnly(w, node);
-        otherName(node).ifPresent(other -> w.element("span", " " + other, "lang", otherLang, "class", "zh"));
+        writeOtherName(w, node);
         writeFragmentOfPart(w, node);
+    }
+
+    /** After a node's name, its name in the other language, when it has one that differs ({@link #otherName}). */
+    public void writeOtherName(HtmlWriter w, Node node) {
+        otherName(node).ifPresent(other -> w.element("span", " " + other, "lang", otherLang, "class", "zh"));
     }
 
     /** After a hash part named by its class, its fragment, which tells two parts of one class apart ({@code #q1}, {@code #q2}). */

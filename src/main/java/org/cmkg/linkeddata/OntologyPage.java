@@ -36,7 +36,7 @@ public final class OntologyPage {
         HtmlWriter w = new HtmlWriter();
         String title = nodes.name(ontologyIri);
         w.open("h1").text(title);
-        nodes.otherName(ontologyIri).ifPresent(other -> w.element("span", " " + other, "lang", nodes.otherLang(), "class", "zh"));
+        nodes.writeOtherName(w, ontologyIri);
         w.close("h1");
         w.open("p", "class", "iri").element("code", ontologyIri.getURI()).close("p");
         w.open("table", "class", "props");
@@ -58,7 +58,7 @@ public final class OntologyPage {
                 w.link(localPath + "." + r.suffix(), r.suffix(), "type", r.mediaType());
         w.close("p");
 
-        Map<String, List<Node>> sections = sections(ontology, ontologyIri, ui);
+        Map<String, List<Node>> sections = sections(ontology, ontologyIri, labels);
         w.open("ul", "class", "toc");
         sections.forEach((name, terms) -> {
             if (!terms.isEmpty())
@@ -77,7 +77,7 @@ public final class OntologyPage {
 
     private void writeTerm(HtmlWriter w, Graph g, Node term, Labels labels, NodeView nodes) {
         w.open("dt", "id", anchorOf(term)).text(nodes.name(term));
-        nodes.otherName(term).ifPresent(other -> w.element("span", " " + other, "lang", nodes.otherLang(), "class", "zh"));
+        nodes.writeOtherName(w, term);
         w.text(" ").element("code", curie(term)).close("dt").open("dd");
         // The definition in the page's language first.
         for (Node p : List.of(SKOS.definition.asNode(), RDFS.comment.asNode())) {
@@ -108,7 +108,7 @@ public final class OntologyPage {
      * The terms of each kind by the message key of the kind's heading, in a stable order; a term
      * appears once, in its first matching section.
      */
-    private Map<String, List<Node>> sections(Graph g, Node ontologyIri, Ui ui) {
+    private Map<String, List<Node>> sections(Graph g, Node ontologyIri, Labels labels) {
         Map<String, List<Node>> sections = new LinkedHashMap<>();
         sections.put("ontology.classes", subjectsOfType(g, OWL.Class.asNode()));
         sections.put("ontology.objectProperties", subjectsOfType(g, OWL.ObjectProperty.asNode()));
@@ -120,7 +120,7 @@ public final class OntologyPage {
         List<Node> seen = new ArrayList<>(List.of(ontologyIri, ONTOLOGY));
         sections.values().forEach(list -> {
             list.removeIf(seen::contains);
-            list.removeIf(n -> !new Labels(g, iris).exactly(n, "en").isPresent() && !new Labels(g, iris).exactly(n, "zh").isPresent());
+            list.removeIf(n -> labels.exactly(n, "en").isEmpty() && labels.exactly(n, "zh").isEmpty());
             seen.addAll(list);
         });
         return sections;

@@ -47,7 +47,7 @@ public final class ResourcePage {
         w.open("div", "class", "resource-head").open("div");
         writeTypes(w, description, resource, nodes, ui);
         w.open("h1").text(name);
-        nodes.otherName(resource).ifPresent(other -> w.element("span", " " + other, "lang", nodes.otherLang(), "class", "zh"));
+        nodes.writeOtherName(w, resource);
         w.close("h1").newline();
         w.open("p", "class", "iri").element("code", resource.getURI()).close("p");
         w.close("div");
@@ -216,7 +216,7 @@ public final class ResourcePage {
             w.open("h3", "id", fragment);
             if (nodes.labels().partClass(part).isPresent()) {
                 w.text(nodes.name(part));
-                nodes.otherName(part).ifPresent(other -> w.element("span", " " + other, "lang", nodes.otherLang(), "class", "zh"));
+                nodes.writeOtherName(w, part);
                 nodes.writeFragmentOfPart(w, part);
             } else {
                 w.element("code", "#" + fragment);
