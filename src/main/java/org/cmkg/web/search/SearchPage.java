@@ -85,11 +85,8 @@ public final class SearchPage {
         w.element("h1", ui.t("home.title"));
         w.element("p", ui.t("home.lead"));
         searchForm(w, ui, "", QueryString.of(Map.of()));
-        w.open("p", "class", "examples").text(ui.t("home.try") + " ");
-        for (String example : EXAMPLES)
-            w.link(QueryString.of(Map.of()).with("q", example).link("/search"), example, "lang",
-                    example.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? "zh" : "en");
-        w.close("p").close("section");
+        examples(w, ui);
+        w.close("section");
         w.open("div", "class", "home-cards");
         card(w, "/read", ui.t("nav.papers"), ui.t("home.papers"));
         card(w, "/query", ui.t("nav.query"), ui.t("home.query"));
@@ -276,10 +273,18 @@ public final class SearchPage {
         w.element("li", ui.t("search.empty.language"));
         if (FACETS.stream().anyMatch(f -> !state.all(f[0]).isEmpty()) || state.first("lang") != null)
             w.open("li").link(clearFilters(state).without("lang").link("/search"), ui.t("search.empty.filters")).close("li");
-        w.close("ul").open("p").text(ui.t("home.try") + " ");
+        w.close("ul");
+        examples(w, ui);
+        w.close("div");
+    }
+
+    /** Searches to try, each a link in its own language (the home page; a search that found nothing). */
+    private static void examples(HtmlWriter w, Ui ui) {
+        w.open("p", "class", "examples").text(ui.t("home.try") + " ");
         for (String example : EXAMPLES)
-            w.link(QueryString.of(Map.of()).with("q", example).link("/search"), example).text(" ");
-        w.close("p").close("div");
+            w.link(QueryString.of(Map.of()).with("q", example).link("/search"), example, "lang",
+                    example.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? "zh" : "en");
+        w.close("p");
     }
 
     private static void pager(HtmlWriter w, Ui ui, QueryString state, SearchResponse r) {
