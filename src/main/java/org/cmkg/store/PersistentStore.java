@@ -16,6 +16,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.cmkg.joins.AdaptiveJoins;
 import org.cmkg.text.TextIndexFactory;
 
 /**
@@ -61,6 +62,7 @@ public final class PersistentStore {
             DatasetGraph writable = TextIndexFactory.indexed(tdb, index);
             // Queries that reach the TDB2 engine directly see the union of the named graphs too.
             writable.getContext().set(TDB2.symUnionDefaultGraph, true);
+            AdaptiveJoins.install(writable.getContext());
             DatasetGraph connected = tdb;
             return new ServedDataset(UnionDefaultGraph.over(writable), writable, index, () -> {
                 try {
