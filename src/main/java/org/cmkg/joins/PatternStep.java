@@ -28,12 +28,12 @@ import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
  *     binding up in memory, cheap when many bindings come in and the pattern is not much larger.</li>
  * </ul>
  * How many bindings will come is not known in advance, so the step does both at once, rent or buy:
- * for every lookup it reads as many of the pattern's index entries into the table as cost as much
- * as a lookup ({@link #LOOKUP_COST}); when the table is complete, the remaining bindings are
- * answered from it. The work stays within about twice that of the better choice made with
- * hindsight, and a query that stops early (a {@code LIMIT}) has read little. (On the 1M-triple
- * store 41,187 lookups took 118–124 ms, reading the same 41,187 entries 3.9–4.7 ms, and putting
- * them in a table about as much again.)
+ * for every lookup it reads a number of the pattern's index entries into the table that costs
+ * about as much as the lookup, or twice ({@link #LOOKUP_COST}); when the table is complete, the
+ * remaining bindings are answered from it. The work stays within a small factor of the better
+ * choice made with hindsight, and a query that stops early (a {@code LIMIT}) has read little. (On
+ * the 1M-triple store 41,187 lookups took 118–124 ms, reading the same 41,187 entries 3.9–4.7 ms,
+ * and putting them in a table about as much again.)
  * <p>
  * Answers and their order are the same either way: each binding's matches, bindings in the order
  * they come.
@@ -41,12 +41,13 @@ import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 final class PatternStep implements Iterator<IdRow> {
 
     /**
-     * Index entries read into the table per lookup made: what a lookup costs against an entry read
-     * and put in the table (about 3 µs against 0.2 µs at 1M triples). With 32, a query that stops
-     * after a few hundred lookups (one hop with {@code LIMIT 100}) took 4.2–4.7 ms instead of
-     * 2.8–2.9; with 16, 3.4–3.6 ms, the large joins the same within the noise.
+     * Index entries read into the table per lookup made. A lookup costs about 3 µs at 1M triples,
+     * reading an entry and putting it in the table about 0.2 µs, so 16 would balance rent and buy
+     * exactly; measured, 16 saved 0.6–1.1 ms of a one-hop query with {@code LIMIT 100} in-process
+     * (nothing visible end to end) and cost "claims per document" a quarter more in the benchmark
+     * (runs 8 and 9 of docs/benchmarks.md), so the table is bought sooner.
      */
-    static final int LOOKUP_COST = 16;
+    static final int LOOKUP_COST = 32;
 
     private final Iterator<IdRow> input;
     private final NodeTupleTable quads;
