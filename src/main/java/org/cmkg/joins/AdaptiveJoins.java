@@ -73,7 +73,7 @@ public final class AdaptiveJoins implements StageGenerator {
         GraphTDB union = unionGraph(pattern, execCxt);
         if (union == null)
             return fallback.execute(pattern, input, execCxt);
-        Matches matches = match(pattern, input, union, execCxt);
+        Matches matches = match(pattern, Slots.of(pattern), input, union, execCxt);
         Iterator<Binding> bindings = Iter.map(matches.rows(), row -> new IdBinding(row, matches.slots(), matches.nodes()));
         return new QueryIterAbortable(bindings, matches.killList(), input, execCxt);
     }
@@ -88,11 +88,13 @@ public final class AdaptiveJoins implements StageGenerator {
      */
     record Matches(Slots slots, Iterator<IdRow> rows, List<Abortable> killList, NodeTable nodes) {}
 
-    /** Matches {@code pattern} for each binding of {@code input} in the store's union graph. */
-    static Matches match(BasicPattern pattern, QueryIterator input, GraphTDB union, ExecutionContext execCxt) {
+    /**
+     * Matches {@code pattern} for each binding of {@code input} in the store's union graph, into
+     * rows numbered by {@code slots} (made by {@link Slots#of} from the pattern).
+     */
+    static Matches match(BasicPattern pattern, Slots slots, QueryIterator input, GraphTDB union, ExecutionContext execCxt) {
         NodeTupleTable quads = union.getDSG().getQuadTable().getNodeTupleTable();
         NodeTable nodes = quads.getNodeTable();
-        Slots slots = Slots.of(pattern);
         List<Abortable> killList = new ArrayList<>();
         Iterator<IdRow> chain = Iter.iter(input).map(binding -> IdRow.of(binding, slots, nodes)).removeNulls();
         for (Triple triple : pattern.getList()) {

@@ -69,10 +69,8 @@ final class IdBinding extends BindingBase {
 
     @Override
     protected int size1() {
-        int n = 0;
-        for (Iterator<Var> vars = vars1(); vars.hasNext(); vars.next())
-            n++;
-        return n;
+        vars1();
+        return own.size();
     }
 
     @Override

@@ -61,7 +61,7 @@ final class StoreCounts extends OpExecutor {
         Counting counting = union == null ? null : Counting.of(opGroup, slots);
         if (counting == null)
             return super.execute(opGroup, input);
-        AdaptiveJoins.Matches matches = AdaptiveJoins.match(bgp.getPattern(), input, union, execCxt);
+        AdaptiveJoins.Matches matches = AdaptiveJoins.match(bgp.getPattern(), slots, input, union, execCxt);
         Iterator<Binding> groups = new IteratorDelayedInitialization<>() {
             @Override
             protected Iterator<Binding> initializeIterator() {
