@@ -26,7 +26,6 @@ import org.apache.jena.tdb2.solver.QC2;
 import org.apache.jena.tdb2.store.GraphTDB;
 import org.apache.jena.tdb2.store.GraphViewSwitchable;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
-import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 
 /**
  * Basic graph patterns over the TDB2 store's union default graph, matched pattern by pattern with
@@ -44,9 +43,10 @@ import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 public final class AdaptiveJoins implements StageGenerator {
 
     /**
-     * The most triples one step's hash table keeps: about 70 bytes each (an array of the other
-     * positions' ids, the ids, two table slots), so some 70 MB at most; beyond it the step stays
-     * with lookups. The claims of a 10M-triple store (412,221) fit.
+     * The most triples one step's hash table keeps: about 100 bytes each at the peak, while the
+     * table is indexed (the ids read, two longs per slot for twice as many slots, the ids again
+     * grouped by key), so some 100 MB at most; beyond it the step stays with lookups. The claims
+     * of a 10M-triple store (412,221) fit.
      */
     static final int MAX_TABLE_ROWS = 1 << 20;
 
@@ -70,7 +70,7 @@ public final class AdaptiveJoins implements StageGenerator {
 
     @Override
     public QueryIterator execute(BasicPattern pattern, QueryIterator input, ExecutionContext execCxt) {
-        GraphTDB union = unionGraph(pattern, execCxt);
+        UnionIndex union = unionIndex(pattern, execCxt);
         if (union == null)
             return fallback.execute(pattern, input, execCxt);
         Matches matches = match(pattern, Slots.of(pattern), input, union, execCxt);
@@ -92,13 +92,12 @@ public final class AdaptiveJoins implements StageGenerator {
      * Matches {@code pattern} for each binding of {@code input} in the store's union graph, into
      * rows numbered by {@code slots} (made by {@link Slots#of} from the pattern).
      */
-    static Matches match(BasicPattern pattern, Slots slots, QueryIterator input, GraphTDB union, ExecutionContext execCxt) {
-        NodeTupleTable quads = union.getDSG().getQuadTable().getNodeTupleTable();
-        NodeTable nodes = quads.getNodeTable();
+    static Matches match(BasicPattern pattern, Slots slots, QueryIterator input, UnionIndex union, ExecutionContext execCxt) {
+        NodeTable nodes = union.nodes();
         List<Abortable> killList = new ArrayList<>();
         Iterator<IdRow> chain = Iter.iter(input).map(binding -> IdRow.of(binding, slots, nodes)).removeNulls();
         for (Triple triple : pattern.getList()) {
-            chain = new PatternStep(chain, triple, slots, quads, MAX_TABLE_ROWS, execCxt.getCancelSignal());
+            chain = new PatternStep(chain, triple, slots, union, MAX_TABLE_ROWS, execCxt.getCancelSignal());
             chain = SolverLib.makeAbortable(chain, killList);
         }
         return new Matches(slots, chain, killList, nodes);
@@ -106,9 +105,10 @@ public final class AdaptiveJoins implements StageGenerator {
 
     /**
      * The store's union graph if {@code pattern} is to be matched there this way, else null: the
-     * active graph is another, TDB2's quad filter is set, or a triple term holds variables.
+     * active graph is another, TDB2's quad filter is set, a triple term holds variables, or the
+     * store's indexes are not the B+trees {@link UnionIndex} reads.
      */
-    static GraphTDB unionGraph(BasicPattern pattern, ExecutionContext execCxt) {
+    static UnionIndex unionIndex(BasicPattern pattern, ExecutionContext execCxt) {
         Graph graph = execCxt.getActiveGraph();
         Graph base = graph instanceof GraphViewSwitchable view ? view.getBaseGraph() : graph;
         if (!(base instanceof GraphTDB tdb) || !Quad.isUnionGraph(tdb.getGraphName()))
@@ -116,6 +116,6 @@ public final class AdaptiveJoins implements StageGenerator {
         if (QC2.getFilter(execCxt.getContext()) != null
                 || pattern.getList().stream().anyMatch(SolverLib::tripleHasEmbTripleWithVars))
             return null;
-        return tdb;
+        return UnionIndex.of(tdb.getDSG().getQuadTable().getNodeTupleTable());
     }
 }

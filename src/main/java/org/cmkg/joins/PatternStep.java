@@ -2,21 +2,14 @@ package org.cmkg.joins;
 
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
-import org.apache.jena.atlas.iterator.Iter;
-import org.apache.jena.atlas.lib.tuple.Tuple;
-import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.tdb2.store.NodeId;
-import org.apache.jena.tdb2.store.nodetable.NodeTable;
-import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 
 /**
  * One triple pattern of a basic graph pattern, matched in the union of the named graphs for each
@@ -29,11 +22,13 @@ import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
  * </ul>
  * How many bindings will come is not known in advance, so the step does both at once, rent or buy:
  * for every lookup it reads a number of the pattern's index entries into the table that costs
- * about as much as the lookup, or twice ({@link #LOOKUP_COST}); when the table is complete, the
- * remaining bindings are answered from it. The work stays within a small factor of the better
- * choice made with hindsight, and a query that stops early (a {@code LIMIT}) has read little. (On
- * the 1M-triple store 41,187 lookups took 118–124 ms, reading the same 41,187 entries 3.9–4.7 ms,
- * and putting them in a table about as much again.)
+ * about as much as the lookup ({@link #LOOKUP_COST}), and more as lookups go on
+ * ({@link #RENT_GROWTH}); when the table is complete, the remaining bindings are answered from it.
+ * The work stays within a small factor of the better choice made with hindsight, and a query that
+ * stops early (a {@code LIMIT}) has read little. (On the 1M-triple store 41,187 lookups through
+ * TDB2 took 118–124 ms, reading the same 41,187 entries 3.9–4.7 ms.) Both ways read the store's
+ * indexes through {@link UnionIndex}, as ids in their 64-bit form; a row's new ids become objects
+ * only when the row is made.
  * <p>
  * Answers and their order are the same either way: each binding's matches, bindings in the order
  * they come.
@@ -41,16 +36,26 @@ import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 final class PatternStep implements Iterator<IdRow> {
 
     /**
-     * Index entries read into the table per lookup made. A lookup costs about 3 µs at 1M triples,
-     * reading an entry and putting it in the table about 0.2 µs, so 16 would balance rent and buy
-     * exactly; measured, 16 saved 0.6–1.1 ms of a one-hop query with {@code LIMIT 100} in-process
-     * (nothing visible end to end) and cost "claims per document" a quarter more in the benchmark
-     * (runs 8 and 9 of docs/benchmarks.md), so the table is bought sooner.
+     * Index entries read into the table per lookup made, at first. A lookup costs about 4 µs at 1M
+     * triples (a descent of the B+tree), reading an entry into the table straight from the B+tree
+     * about 0.1 µs, so 32 to 40 balance rent and buy. (With TDB2's own reading, 16 saved 0.6–1.1 ms
+     * of a one-hop query with {@code LIMIT 100} in-process, nothing visible end to end, and cost
+     * "claims per document" a quarter more: runs 8 and 9 of docs/benchmarks.md.)
      */
     static final int LOOKUP_COST = 32;
 
+    /**
+     * How fast the rent grows: after {@code n} lookups, each reads {@code LOOKUP_COST × (1 + n /
+     * RENT_GROWTH)} entries. Many rows so far foretell many more, so the table is bought sooner
+     * the longer lookups go on: 41,187 entries take about 260 lookups instead of 1,290 (claim kinds
+     * about a country at 1M: 13–14 → 10–11 ms in-process), at the price of reading more ahead for
+     * a query that stops early (one hop with {@code LIMIT 100}: 3.5–3.8 → 4.2–4.5 ms).
+     */
+    static final int RENT_GROWTH = 32;
+
     private final Iterator<IdRow> input;
-    private final NodeTupleTable quads;
+    private final UnionIndex index;
+    private final StoredIds storedIds = new StoredIds();
     private final int[] slots = {-1, -1, -1, -1};
     private final NodeId[] constants = new NodeId[4];
     private final boolean impossible;
@@ -60,8 +65,11 @@ final class PatternStep implements Iterator<IdRow> {
     private int variableMask;
     /** The position bit the hash table is keyed by (0 until there is a table). */
     private int keyBit;
+    private int keyPosition;
     private int[] restPositions;
     private ScanTable table;
+    /** Lookups made while the table was being read (the rent paid so far). */
+    private long lookups;
     private boolean tableAbandoned;
     private long answeredFromTable;
     private long produced;
@@ -71,17 +79,16 @@ final class PatternStep implements Iterator<IdRow> {
      * @param input        the rows so far (the previous patterns' matches)
      * @param triple       the pattern; its constants must not be triple terms with variables
      * @param variables    the slots of the rows' variables, the pattern's among them
-     * @param quads        the store's quad table
+     * @param index        the store's union graph
      * @param maxTableRows the most triples a hash table of this step may hold
      * @param cancelled    the query's cancel flag (may be null)
      */
-    PatternStep(Iterator<IdRow> input, Triple triple, Slots variables, NodeTupleTable quads, int maxTableRows,
+    PatternStep(Iterator<IdRow> input, Triple triple, Slots variables, UnionIndex index, int maxTableRows,
                 AtomicBoolean cancelled) {
         this.input = input;
-        this.quads = quads;
+        this.index = index;
         this.maxTableRows = maxTableRows;
         this.cancelled = cancelled;
-        NodeTable nodes = quads.getNodeTable();
         Node[] terms = {null, triple.getSubject(), triple.getPredicate(), triple.getObject()};
         boolean unknown = false;
         for (int i = 1; i < 4; i++) {
@@ -89,7 +96,7 @@ final class PatternStep implements Iterator<IdRow> {
                 slots[i] = variables.slot(terms[i]);
                 variableMask |= 1 << i;
             } else {
-                constants[i] = nodes.getNodeIdForNode(terms[i]);
+                constants[i] = index.nodes().getNodeIdForNode(terms[i]);
                 unknown |= NodeId.isDoesNotExist(constants[i]);
             }
         }
@@ -133,12 +140,12 @@ final class PatternStep implements Iterator<IdRow> {
         }
         if ((boundMask & keyBit) != 0 && table.complete()) {
             answeredFromTable++;
-            return fromTable(row, table.find(ids[Integer.numberOfTrailingZeros(keyBit)]));
+            return new FromTable(row, table.group(storedIds.bits(ids[keyPosition])));
         }
-        Iterator<Tuple<NodeId>> found = lookup(ids);
+        Iterator<IdRow> found = new Lookup(row, index.find(ids), boundMask);
         if (boundMask != 0)
             buildTable(boundMask);
-        return Iter.iter(found).map(triple -> extend(row, triple)).removeNulls();
+        return found;
     }
 
     // Rent or buy: a lookup was paid for, so read as many entries of the pattern's scan. The table
@@ -150,13 +157,14 @@ final class PatternStep implements Iterator<IdRow> {
             return;
         if (table == null) {
             keyBit = Integer.lowestOneBit(boundMask);
+            keyPosition = Integer.numberOfTrailingZeros(keyBit);
             restPositions = positions(variableMask & ~keyBit);
-            table = new ScanTable(lookup(constantsOnly()), Integer.numberOfTrailingZeros(keyBit), restPositions,
-                    maxTableRows);
+            table = new ScanTable(index.find(constantsOnly()), keyPosition, restPositions, maxTableRows);
         } else if ((boundMask & keyBit) == 0) {
             return;
         }
-        table.read(LOOKUP_COST);
+        lookups++;
+        table.read((int) Math.min(maxTableRows, LOOKUP_COST + lookups * LOOKUP_COST / RENT_GROWTH));
         if (table.overflowed()) {
             tableAbandoned = true;
             table = null;
@@ -172,26 +180,6 @@ final class PatternStep implements Iterator<IdRow> {
         return ids;
     }
 
-    private Iterator<Tuple<NodeId>> lookup(NodeId[] ids) {
-        return Iter.filter(quads.find(TupleFactory.create(ids)), new FirstOfEachTriple());
-    }
-
-    /**
-     * The union's set semantics: the store's index for a pattern ends in the graph ({@code ...G}),
-     * so one triple's entries in several graphs are adjacent; the first is kept.
-     */
-    private static final class FirstOfEachTriple implements Predicate<Tuple<NodeId>> {
-        private Tuple<NodeId> previous;
-
-        @Override
-        public boolean test(Tuple<NodeId> quad) {
-            Tuple<NodeId> before = previous;
-            previous = quad;
-            return before == null || !(before.get(1).equals(quad.get(1)) && before.get(2).equals(quad.get(2))
-                    && before.get(3).equals(quad.get(3)));
-        }
-    }
-
     private static int[] positions(int mask) {
         int[] positions = new int[Integer.bitCount(mask)];
         int n = 0;
@@ -201,40 +189,93 @@ final class PatternStep implements Iterator<IdRow> {
         return positions;
     }
 
-    // A variable twice in the pattern (?x :p ?x) must take one value: checked as TDB2 does.
-    private IdRow extend(IdRow row, Tuple<NodeId> triple) {
-        NodeId[] ids = row.ids().clone();
-        for (int i = 1; i < 4; i++)
-            if (slots[i] >= 0 && !set(ids, slots[i], triple.get(i)))
-                return null;
-        return new IdRow(row.parent(), ids);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Iterator<IdRow> fromTable(IdRow row, Object found) {
-        if (found == null)
-            return Collections.emptyIterator();
-        if (found instanceof NodeId[] rest) {
-            IdRow extended = extendRest(row, rest);
-            return extended == null ? Collections.emptyIterator() : List.of(extended).iterator();
-        }
-        return Iter.iter((List<NodeId[]>) found).map(rest -> extendRest(row, rest)).removeNulls();
-    }
-
-    private IdRow extendRest(IdRow row, NodeId[] rest) {
-        NodeId[] ids = row.ids().clone();
-        for (int i = 0; i < restPositions.length; i++)
-            if (!set(ids, slots[restPositions[i]], rest[i]))
-                return null;
-        return new IdRow(row.parent(), ids);
-    }
-
-    private static boolean set(NodeId[] ids, int slot, NodeId value) {
+    /**
+     * Puts a triple's id at a variable's slot of a new row: set if the row leaves it open, else
+     * checked (a variable twice in the pattern, {@code ?x :p ?x}, must take one value, as TDB2
+     * checks it; a variable the row binds at a table's rest position must match).
+     */
+    private boolean set(NodeId[] ids, int slot, long value) {
         if (ids[slot] == null) {
-            ids[slot] = value;
+            ids[slot] = storedIds.id(value);
             return true;
         }
-        return ids[slot].equals(value);
+        return storedIds.bits(ids[slot]) == value;
+    }
+
+    /** Rows of one lookup: the row extended by each triple the index finds for its bound values. */
+    private final class Lookup implements Iterator<IdRow> {
+        private final IdRow row;
+        private final UnionIndex.Cursor cursor;
+        private final int[] openPositions;
+        private IdRow pending;
+
+        Lookup(IdRow row, UnionIndex.Cursor cursor, int boundMask) {
+            this.row = row;
+            this.cursor = cursor;
+            this.openPositions = positions(variableMask & ~boundMask);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (pending == null && cursor.next())
+                pending = extend();
+            return pending != null;
+        }
+
+        @Override
+        public IdRow next() {
+            if (!hasNext())
+                throw new NoSuchElementException();
+            IdRow next = pending;
+            pending = null;
+            return next;
+        }
+
+        private IdRow extend() {
+            NodeId[] ids = row.ids().clone();
+            for (int position : openPositions)
+                if (!set(ids, slots[position], cursor.get(position)))
+                    return null;
+            return new IdRow(row.parent(), ids);
+        }
+    }
+
+    /** Rows of one probe of the complete table: the row extended by each triple of its key's group. */
+    private final class FromTable implements Iterator<IdRow> {
+        private final IdRow row;
+        private final int end;
+        private int entry;
+        private IdRow pending;
+
+        FromTable(IdRow row, long group) {
+            this.row = row;
+            this.entry = ScanTable.start(group);
+            this.end = entry + ScanTable.count(group);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (pending == null && entry < end)
+                pending = extend(entry++);
+            return pending != null;
+        }
+
+        @Override
+        public IdRow next() {
+            if (!hasNext())
+                throw new NoSuchElementException();
+            IdRow next = pending;
+            pending = null;
+            return next;
+        }
+
+        private IdRow extend(int at) {
+            NodeId[] ids = row.ids().clone();
+            for (int i = 0; i < restPositions.length; i++)
+                if (!set(ids, slots[restPositions[i]], table.rest(at, i)))
+                    return null;
+            return new IdRow(row.parent(), ids);
+        }
     }
 
     /** How many rows so far were answered from the hash table rather than by a lookup. */

@@ -1,54 +1,55 @@
 package org.cmkg.joins;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-
-import org.apache.jena.atlas.lib.Bytes;
-import org.apache.jena.atlas.lib.tuple.Tuple;
-import org.apache.jena.tdb2.store.NodeId;
-import org.apache.jena.tdb2.store.NodeIdFactory;
+import java.util.Arrays;
 
 /**
  * A triple pattern's matches in the union of the named graphs, read from the store a few index
- * entries at a time into a hash table: keyed by the value at one position a join binds, holding
- * the values at the pattern's other variable positions (a row that binds some of those too is
- * checked against them). Reading it in steps lets {@link PatternStep} pay for the scan only as fast
- * as it pays for index lookups, so a query that stops early (a {@code LIMIT}) never reads a large
- * pattern whole.
+ * entries at a time and, once all are read, indexed by the value at one position a join binds,
+ * giving the values at the pattern's other variable positions (a row that binds some of those too
+ * is checked against them). Reading it in steps lets {@link PatternStep} pay for the scan only as
+ * fast as it pays for index lookups, so a query that stops early (a {@code LIMIT}) never reads a
+ * large pattern whole.
  * <p>
- * Keys are the ids' 64-bit store form in a {@code long} array, open addressing: a table of 41,187
- * claims is built for one query and dropped, and with a {@code HashMap} its entry objects and the
- * id objects each probe compared (one cache miss each) were half of a join's time.
+ * Everything is the ids' 64-bit store form in {@code long} arrays: while reading, the entries are
+ * appended in index order; when complete, one pass numbers the distinct keys in an open-addressing
+ * table sized for them and a second lays each key's entries side by side, in index order. (With a
+ * {@code HashMap} of id objects, entry objects and the ids each probe compared were half of a
+ * join's time; with a table grown while reading and an array of ids per entry, still a third.)
  */
 final class ScanTable {
-    private static final NodeId[] NOTHING = new NodeId[0];
-
-    private final Iterator<Tuple<NodeId>> matches;
+    private final UnionIndex.Cursor matches;
     private final int keyPosition;
     private final int[] restPositions;
+    private final int width;
     private final int maxRows;
-    private final byte[] buffer = new byte[NodeId.SIZE];
+
+    /** While reading: each entry's key, and its rest values ({@link #width} per entry). */
     private long[] keys = new long[1 << 10];
-    /** Per key: null (no key), its rest values ({@code NodeId[]}), or a list of them for several triples. */
-    private Object[] values = new Object[1 << 10];
-    private int distinctKeys;
+    private long[] rests;
     private int rows;
     private boolean complete;
     private boolean overflowed;
 
     /**
-     * @param matches       the pattern's triples in the union (as quads, graph position unused),
-     *                      only its constants fixed, each once
+     * When complete, two longs per slot: the key, and where its group of entries starts (high
+     * half) and how many it has (low half; 0 for an empty slot). One cache line per probe: with
+     * keys, group numbers and group starts in three arrays, a probe of a table of 41,187 claims
+     * missed the cache three times and the probes were a quarter of "claims per document".
+     */
+    private long[] slots;
+    /**
+     * @param matches       the pattern's triples in the union, only its constants fixed
      * @param keyPosition   the quad position (1 subject, 2 predicate, 3 object) the table is looked up by
      * @param restPositions the pattern's other variable positions, whose values the table gives
      * @param maxRows       the most triples kept; beyond it the table gives up (see {@link #overflowed})
      */
-    ScanTable(Iterator<Tuple<NodeId>> matches, int keyPosition, int[] restPositions, int maxRows) {
+    ScanTable(UnionIndex.Cursor matches, int keyPosition, int[] restPositions, int maxRows) {
         this.matches = matches;
         this.keyPosition = keyPosition;
         this.restPositions = restPositions;
+        this.width = restPositions.length;
         this.maxRows = maxRows;
+        this.rests = new long[keys.length * width];
     }
 
     /**
@@ -58,18 +59,25 @@ final class ScanTable {
      */
     boolean read(int entries) {
         for (int i = 0; i < entries && !complete && !overflowed; i++) {
-            if (!matches.hasNext()) {
+            if (!matches.next()) {
+                index();
                 complete = true;
                 break;
             }
-            Tuple<NodeId> quad = matches.next();
-            if (++rows > maxRows) {
+            if (rows == maxRows) {
                 overflowed = true;
                 keys = null;
-                values = null;
+                rests = null;
                 break;
             }
-            add(bits(quad.get(keyPosition)), rest(quad));
+            if (rows == keys.length) {
+                keys = Arrays.copyOf(keys, rows * 2);
+                rests = Arrays.copyOf(rests, rows * 2 * width);
+            }
+            keys[rows] = matches.get(keyPosition);
+            for (int r = 0; r < width; r++)
+                rests[rows * width + r] = matches.get(restPositions[r]);
+            rows++;
         }
         return complete;
     }
@@ -85,68 +93,63 @@ final class ScanTable {
     }
 
     /**
-     * The rest values of the triples whose key position holds {@code key}: null for none, a
-     * {@code NodeId[]} for one, a {@code List<NodeId[]>} for several.
+     * The triples whose key position holds {@code key}, as a range of entry numbers for
+     * {@link #rest}: the first in the high half, how many in the low half (0 for none).
      */
-    Object find(NodeId key) {
-        return values[slotOf(bits(key))];
+    long group(long key) {
+        return slots[slotOf(key) + 1];
     }
 
-    private NodeId[] rest(Tuple<NodeId> quad) {
-        if (restPositions.length == 0)
-            return NOTHING;
-        NodeId[] rest = new NodeId[restPositions.length];
-        for (int i = 0; i < rest.length; i++)
-            rest[i] = quad.get(restPositions[i]);
-        return rest;
+    static int start(long group) {
+        return (int) (group >>> 32);
     }
 
-    @SuppressWarnings("unchecked")
-    private void add(long key, NodeId[] rest) {
-        int slot = slotOf(key);
-        Object there = values[slot];
-        if (there == null) {
-            keys[slot] = key;
-            values[slot] = rest;
-            if (++distinctKeys * 2 > keys.length)
-                grow();
-        } else if (there instanceof NodeId[] one) {
-            List<NodeId[]> several = new ArrayList<>(2);
-            several.add(one);
-            several.add(rest);
-            values[slot] = several;
-        } else {
-            ((List<NodeId[]>) there).add(rest);
+    static int count(long group) {
+        return (int) group;
+    }
+
+    /** The value at the {@code i}th rest position of entry {@code entry}. */
+    long rest(int entry, int i) {
+        return rests[entry * width + i];
+    }
+
+    // Counting sort by key: entries keep their index order within a key, as lookups would give them.
+    private void index() {
+        int capacity = Integer.highestOneBit(Math.max(1, 2 * rows - 1)) << 1;
+        slots = new long[capacity * 2];
+        int[] slotOfEntry = new int[rows];
+        for (int e = 0; e < rows; e++) {
+            int slot = slotOf(keys[e]);
+            slots[slot] = keys[e];
+            slots[slot + 1]++;
+            slotOfEntry[e] = slot >> 1;
         }
-    }
-
-    // The id as the store writes it: 64 bits that identify it.
-    private long bits(NodeId id) {
-        NodeIdFactory.set(id, buffer);
-        return Bytes.getLong(buffer, 0);
+        keys = null;
+        int[] placed = new int[capacity];
+        int start = 0;
+        for (int slot = 0; slot < slots.length; slot += 2) {
+            int count = (int) slots[slot + 1];
+            if (count > 0) {
+                slots[slot + 1] = ((long) start << 32) | count;
+                placed[slot >> 1] = start;
+                start += count;
+            }
+        }
+        long[] grouped = new long[rows * width];
+        for (int e = 0; e < rows; e++) {
+            int at = placed[slotOfEntry[e]]++;
+            System.arraycopy(rests, e * width, grouped, at * width, width);
+        }
+        rests = grouped;
     }
 
     // Linear probing in a table at most half full. Ids of one kind are file offsets close together:
     // multiplying by the golden ratio spreads them (Fibonacci hashing).
     private int slotOf(long key) {
-        int mask = keys.length - 1;
+        int mask = (slots.length >> 1) - 1;
         int slot = (int) ((key ^ (key >>> 32)) * 0x9E3779B97F4A7C15L >>> 32) >>> Integer.numberOfLeadingZeros(mask);
-        while (values[slot] != null && keys[slot] != key)
+        while (slots[2 * slot + 1] != 0 && slots[2 * slot] != key)
             slot = (slot + 1) & mask;
-        return slot;
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        Object[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new Object[oldKeys.length * 2];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != null) {
-                int slot = slotOf(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
-            }
-        }
+        return 2 * slot;
     }
 }

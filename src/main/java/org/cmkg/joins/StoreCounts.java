@@ -28,7 +28,6 @@ import org.apache.jena.sparql.expr.aggregate.AggCount;
 import org.apache.jena.sparql.expr.aggregate.AggCountVar;
 import org.apache.jena.sparql.expr.aggregate.AggCountVarDistinct;
 import org.apache.jena.sparql.expr.aggregate.Aggregator;
-import org.apache.jena.tdb2.store.GraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 
 /**
@@ -56,7 +55,7 @@ final class StoreCounts extends OpExecutor {
     protected QueryIterator execute(OpGroup opGroup, QueryIterator input) {
         if (!(input instanceof QueryIterRoot) || !(opGroup.getSubOp() instanceof OpBGP bgp))
             return super.execute(opGroup, input);
-        GraphTDB union = AdaptiveJoins.unionGraph(bgp.getPattern(), execCxt);
+        UnionIndex union = AdaptiveJoins.unionIndex(bgp.getPattern(), execCxt);
         Slots slots = Slots.of(bgp.getPattern());
         Counting counting = union == null ? null : Counting.of(opGroup, slots);
         if (counting == null)

@@ -224,7 +224,7 @@ class AdaptiveJoinsTest {
     }
 
     private static PatternStep step(List<IdRow> input, NodeTupleTable quads, int maxTableRows) {
-        return new PatternStep(input.iterator(), CLAIM_DOCUMENT, SLOTS, quads, maxTableRows, null);
+        return new PatternStep(input.iterator(), CLAIM_DOCUMENT, SLOTS, UnionIndex.of(quads), maxTableRows, null);
     }
 
     private static List<IdRow> drain(PatternStep step) {
