@@ -73,7 +73,18 @@ public final class AdaptiveJoins implements StageGenerator {
         UnionIndex union = unionIndex(pattern, execCxt);
         if (union == null)
             return fallback.execute(pattern, input, execCxt);
-        Matches matches = match(pattern, Slots.of(pattern), input, union, execCxt);
+        return bindings(pattern, input, union, execCxt, false);
+    }
+
+    /**
+     * The bindings of {@code pattern}'s matches in the store's union graph ({@link #unionIndex}),
+     * each extending one of {@code input}.
+     *
+     * @param readWhole whether every binding will be read (see {@link PatternStep})
+     */
+    static QueryIterator bindings(BasicPattern pattern, QueryIterator input, UnionIndex union, ExecutionContext execCxt,
+                                  boolean readWhole) {
+        Matches matches = match(pattern, Slots.of(pattern), input, union, execCxt, readWhole);
         Iterator<Binding> bindings = Iter.map(matches.rows(), row -> new IdBinding(row, matches.slots(), matches.nodes()));
         return new QueryIterAbortable(bindings, matches.killList(), input, execCxt);
     }
@@ -90,14 +101,16 @@ public final class AdaptiveJoins implements StageGenerator {
 
     /**
      * Matches {@code pattern} for each binding of {@code input} in the store's union graph, into
-     * rows numbered by {@code slots} (made by {@link Slots#of} from the pattern).
+     * rows numbered by {@code slots} (made by {@link Slots#of} from the pattern); {@code readWhole}
+     * if every row will be read.
      */
-    static Matches match(BasicPattern pattern, Slots slots, QueryIterator input, UnionIndex union, ExecutionContext execCxt) {
+    static Matches match(BasicPattern pattern, Slots slots, QueryIterator input, UnionIndex union, ExecutionContext execCxt,
+                         boolean readWhole) {
         NodeTable nodes = union.nodes();
         List<Abortable> killList = new ArrayList<>();
         Iterator<IdRow> chain = Iter.iter(input).map(binding -> IdRow.of(binding, slots, nodes)).removeNulls();
         for (Triple triple : pattern.getList()) {
-            chain = new PatternStep(chain, triple, slots, union, MAX_TABLE_ROWS, execCxt.getCancelSignal());
+            chain = new PatternStep(chain, triple, slots, union, MAX_TABLE_ROWS, execCxt.getCancelSignal(), readWhole);
             chain = SolverLib.makeAbortable(chain, killList);
         }
         return new Matches(slots, chain, killList, nodes);

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * giving the values at the pattern's other variable positions (a row that binds some of those too
  * is checked against them). Reading it in steps lets {@link PatternStep} pay for the scan only as
  * fast as it pays for index lookups, so a query that stops early (a {@code LIMIT}) never reads a
- * large pattern whole.
+ * large pattern whole. When the rows that will probe it are known before, it keeps only the
+ * entries of their keys ({@link IdSet}).
  * <p>
  * Everything is the ids' 64-bit store form in {@code long} arrays: while reading, the entries are
  * appended in index order; when complete, one pass numbers the distinct keys in an open-addressing
@@ -22,6 +23,8 @@ final class ScanTable {
     private final int[] restPositions;
     private final int width;
     private final int maxRows;
+    /** The only keys kept (those of the rows waiting for the pattern), or null for every key. */
+    private final IdSet wanted;
 
     /** While reading: each entry's key, and its rest values ({@link #width} per entry). */
     private long[] keys = new long[1 << 10];
@@ -42,9 +45,11 @@ final class ScanTable {
      * @param keyPosition   the quad position (1 subject, 2 predicate, 3 object) the table is looked up by
      * @param restPositions the pattern's other variable positions, whose values the table gives
      * @param maxRows       the most triples kept; beyond it the table gives up (see {@link #overflowed})
+     * @param wanted        the keys to keep the triples of, or null for all
      */
-    ScanTable(UnionIndex.Cursor matches, int keyPosition, int[] restPositions, int maxRows) {
+    ScanTable(UnionIndex.Cursor matches, int keyPosition, int[] restPositions, int maxRows, IdSet wanted) {
         this.matches = matches;
+        this.wanted = wanted;
         this.keyPosition = keyPosition;
         this.restPositions = restPositions;
         this.width = restPositions.length;
@@ -53,7 +58,7 @@ final class ScanTable {
     }
 
     /**
-     * Reads up to {@code entries} more index entries.
+     * Reads up to {@code entries} more index entries (kept or not).
      *
      * @return whether the table is complete (every match read)
      */
@@ -64,6 +69,9 @@ final class ScanTable {
                 complete = true;
                 break;
             }
+            long key = matches.get(keyPosition);
+            if (wanted != null && !wanted.contains(key))
+                continue;
             if (rows == maxRows) {
                 overflowed = true;
                 keys = null;
@@ -74,7 +82,7 @@ final class ScanTable {
                 keys = Arrays.copyOf(keys, rows * 2);
                 rests = Arrays.copyOf(rests, rows * 2 * width);
             }
-            keys[rows] = matches.get(keyPosition);
+            keys[rows] = key;
             for (int r = 0; r < width; r++)
                 rests[rows * width + r] = matches.get(restPositions[r]);
             rows++;
@@ -143,11 +151,10 @@ final class ScanTable {
         rests = grouped;
     }
 
-    // Linear probing in a table at most half full. Ids of one kind are file offsets close together:
-    // multiplying by the golden ratio spreads them (Fibonacci hashing).
+    // Linear probing in a table at most half full.
     private int slotOf(long key) {
         int mask = (slots.length >> 1) - 1;
-        int slot = (int) ((key ^ (key >>> 32)) * 0x9E3779B97F4A7C15L >>> 32) >>> Integer.numberOfLeadingZeros(mask);
+        int slot = IdSet.firstSlot(key, mask);
         while (slots[2 * slot + 1] != 0 && slots[2 * slot] != key)
             slot = (slot + 1) & mask;
         return 2 * slot;

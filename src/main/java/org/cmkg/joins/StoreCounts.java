@@ -8,10 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
+import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
@@ -41,11 +46,18 @@ import org.apache.jena.tdb2.store.NodeId;
  * {@code xsd:integer}, no group for no rows but one row of zeros when there are no group
  * variables. Anything else (expressions, other aggregates, a pattern below a filter, variables
  * the pattern does not bind) is ARQ's own grouping.
+ * <p>
+ * Such a count, and an {@code ORDER BY} (with or without {@code LIMIT}) straight over a pattern
+ * (through filters), read every row of the pattern: its steps are told so, and may wait for the
+ * rows that come in before they answer any ({@link PatternStep}).
  */
 final class StoreCounts extends OpExecutor {
 
     /** Makes the executor for a query ({@link org.apache.jena.sparql.engine.main.QC#setFactory}). */
     static final OpExecutorFactory FACTORY = StoreCounts::new;
+
+    /** The basic graph pattern whose every row will be read, while the operator above it is made. */
+    private OpBGP readWhole;
 
     StoreCounts(ExecutionContext execCxt) {
         super(execCxt);
@@ -60,7 +72,7 @@ final class StoreCounts extends OpExecutor {
         Counting counting = union == null ? null : Counting.of(opGroup, slots);
         if (counting == null)
             return super.execute(opGroup, input);
-        AdaptiveJoins.Matches matches = AdaptiveJoins.match(bgp.getPattern(), slots, input, union, execCxt);
+        AdaptiveJoins.Matches matches = AdaptiveJoins.match(bgp.getPattern(), slots, input, union, execCxt, true);
         Iterator<Binding> groups = new IteratorDelayedInitialization<>() {
             @Override
             protected Iterator<Binding> initializeIterator() {
@@ -68,6 +80,40 @@ final class StoreCounts extends OpExecutor {
             }
         };
         return new QueryIterAbortable(groups, matches.killList(), input, execCxt);
+    }
+
+    @Override
+    protected QueryIterator execute(OpTopN opTop, QueryIterator input) {
+        return readingWhole(opTop.getSubOp(), () -> super.execute(opTop, input));
+    }
+
+    @Override
+    protected QueryIterator execute(OpOrder opOrder, QueryIterator input) {
+        return readingWhole(opOrder.getSubOp(), () -> super.execute(opOrder, input));
+    }
+
+    @Override
+    protected QueryIterator execute(OpBGP opBGP, QueryIterator input) {
+        if (opBGP == readWhole && input instanceof QueryIterRoot) {
+            UnionIndex union = AdaptiveJoins.unionIndex(opBGP.getPattern(), execCxt);
+            if (union != null)
+                return AdaptiveJoins.bindings(opBGP.getPattern(), input, union, execCxt, true);
+        }
+        return super.execute(opBGP, input);
+    }
+
+    // An ORDER BY (with or without LIMIT) reads every row of what it orders before it gives one:
+    // a basic graph pattern straight below it (through filters) is matched knowing that.
+    private QueryIterator readingWhole(Op sub, Supplier<QueryIterator> execution) {
+        OpBGP before = readWhole;
+        while (sub instanceof OpFilter filter)
+            sub = filter.getSubOp();
+        readWhole = sub instanceof OpBGP bgp ? bgp : null;
+        try {
+            return execution.get();
+        } finally {
+            readWhole = before;
+        }
     }
 
     /**

@@ -2,12 +2,17 @@ package org.cmkg.sparql;
 
 import java.util.List;
 
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.server.CounterName;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.fuseki.servlets.ActionExecLib;
 import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQLProtocol;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Var;
@@ -21,7 +26,9 @@ import org.cmkg.error.ClientErrorException;
 /**
  * Fuseki's SPARQL query operation with the endpoint's guards around it:
  * <ul>
- * <li>strict SPARQL 1.1 and no {@code java:} functions ({@link StrictQuerySyntax}), before Fuseki parses;</li>
+ * <li>strict SPARQL 1.1 and no {@code java:} functions ({@link StrictQuerySyntax}): the strictly
+ * parsed query is the one run ({@link ParsedQuery}, shared with the result cache's key), so Fuseki's
+ * own parse is skipped;</li>
  * <li>REGEX and REPLACE made cancellable ({@link CancellableExprs}) in what is executed;</li>
  * <li>the query watched past its timeout ({@link QueryWatchdog}) and its repeated warnings
  * counted, not logged ({@link RepeatedWarnings});</li>
@@ -48,12 +55,17 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         boolean watchdogStepped = false;
         form.set(SparqlMetrics.form(null));
         try {
-            String text = queryString.isBlank() ? queryString : StrictQuerySyntax.check(queryString);
+            if (queryString.isBlank()) {
+                // Fuseki's own 400 for an empty or blank query.
+                super.execute(queryString, action);
+                return;
+            }
+            Query query = ParsedQuery.of(action.getRequest(), queryString);
             String label = "[" + action.id + "]";
             try (QueryWatchdog.Run run = watchdog.watch(label); RepeatedWarnings.Scope warnings = RepeatedWarnings.open(label)) {
                 current.set(run);
                 try {
-                    super.execute(text, action);
+                    execute(query, queryString, action);
                     ResultBuffer.Buffered buffered = ResultBuffer.current();
                     // A timeout after results began to stream breaks the response off: still a timeout.
                     result = buffered != null && buffered.wasCancelled() ? SparqlMetrics.Result.TIMEOUT : SparqlMetrics.Result.OK;
@@ -75,6 +87,36 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
         } finally {
             metrics.query(form.get(), result, watchdogStepped);
             form.remove();
+        }
+    }
+
+    /**
+     * What Fuseki's {@code execute(String, HttpAction)} does after its own parse (Jena 5.6), with the
+     * query parsed already: the dataset chosen, the query run in a read transaction and its results
+     * sent; a late parse error (a bad {@code text:query} string) a 400, a timeout counted.
+     */
+    private void execute(Query query, String queryString, HttpAction action) {
+        String queryStringLog = ServletOps.formatForLog(queryString);
+        if (action.log.isInfoEnabled())
+            action.log.info(String.format("[%d] Query = %s", action.id, queryStringLog));
+        validateQuery(action, query);
+        try {
+            action.beginRead();
+            Pair<DatasetGraph, Query> chosen = decideDataset(action, query, queryStringLog);
+            Query toRun = chosen.getRight() == null ? query : chosen.getRight();
+            try (QueryExec exec = createQueryExec(action, toRun, chosen.getLeft())) {
+                QueryExecResult result = executeQuery(action, exec, query, queryStringLog);
+                sendResults(action, result, query.getPrologue());
+            }
+        } catch (QueryParseException e) {
+            action.abortSilent();
+            ServletOps.errorBadRequest("Query parse error: \n" + SPARQLProtocol.messageForException(e));
+        } catch (QueryCancelledException e) {
+            action.abortSilent();
+            ActionExecLib.incCounter(action.getEndpoint().getCounters(), CounterName.QueryTimeouts);
+            throw e;
+        } finally {
+            action.endRead();
         }
     }
 

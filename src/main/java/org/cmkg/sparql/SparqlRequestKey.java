@@ -10,10 +10,9 @@ import java.util.TreeMap;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
-import org.apache.jena.query.Syntax;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
+import org.cmkg.error.BadRequestException;
 
 /**
  * A SPARQL protocol request in the form the result cache knows it by: the query parsed and written
@@ -21,7 +20,8 @@ import org.apache.jena.shared.impl.PrefixMappingImpl;
  * do not matter), the dataset
  * it names (default and named graphs, in any order), and what chooses the response's format
  * ({@code Accept} and any other parameter, such as {@code format}). GET and POST forms are the
- * same request. A request whose query does not parse has no key: Fuseki answers it (with its 400).
+ * same request. A request whose query does not parse as SPARQL 1.1 has no key: the service answers
+ * it (with its 400).
  * The key also carries the query's form ({@code select}…), which follows from the query, for the
  * meters of an answer given from the cache.
  */
@@ -40,13 +40,19 @@ record SparqlRequestKey(String query, List<String> defaultGraphs, List<String> n
         String normalised;
         String form;
         try {
-            Query query = QueryFactory.create(text, Syntax.syntaxARQ);
+            Query query = ParsedQuery.of(request, text);
             form = SparqlMetrics.form(query);
-            // Result rows name IRIs in full; RDF answers (CONSTRUCT, DESCRIBE) use the query's prefixes.
+            // Result rows name IRIs in full; RDF answers (CONSTRUCT, DESCRIBE) use the query's
+            // prefixes. The query is the one the service will run: its own prefixes go back.
+            PrefixMapping prefixes = query.getPrefixMapping();
             if (query.isSelectType() || query.isAskType())
                 query.setPrefixMapping(new PrefixMappingImpl());
-            normalised = query.serialize();
-        } catch (QueryParseException e) {
+            try {
+                normalised = query.serialize();
+            } finally {
+                query.setPrefixMapping(prefixes);
+            }
+        } catch (BadRequestException e) {
             return null;
         }
         Map<String, List<String>> others = new TreeMap<>();

@@ -23,20 +23,21 @@ import org.cmkg.error.ServletErrors;
 /**
  * The endpoint's query language: SPARQL 1.1 as the W3C specifies it. Fuseki parses with ARQ's
  * superset (aggregates without names, {@code LET}, {@code LATERAL}, …), which accepts queries
- * that other SPARQL 1.1 stores refuse; every query is parsed strictly first, and one that is not
- * SPARQL 1.1 is a 400 with the parser's message. A query that names a {@code java:} IRI as a
- * function or property function is refused too: ARQ would load that class from the classpath.
+ * that other SPARQL 1.1 stores refuse; every query is parsed strictly instead, once per request
+ * ({@link ParsedQuery}), and one that is not SPARQL 1.1 is a 400 with the parser's message. A
+ * query that names a {@code java:} IRI as a function or property function is refused too: ARQ
+ * would load that class from the classpath.
  */
 final class StrictQuerySyntax {
 
     private StrictQuerySyntax() {}
 
     /**
-     * The text to execute: {@code queryString}, with its codepoint escapes replaced as the SPARQL
-     * 1.1 parser reads them. {@link BadRequestException} if it is not SPARQL 1.1 or calls a
-     * {@code java:} IRI.
+     * The query to execute, parsed as SPARQL 1.1 (its codepoint escapes read anywhere, as the
+     * specification reads them, section 19.2). {@link BadRequestException} if it is not SPARQL 1.1
+     * or calls a {@code java:} IRI.
      */
-    static String check(String queryString) {
+    static Query parse(String queryString) {
         Query query;
         try {
             query = QueryFactory.create(queryString, Fuseki.BaseParserSPARQL, Syntax.syntaxSPARQL_11);
@@ -48,34 +49,7 @@ final class StrictQuerySyntax {
             throw new BadRequestException("<" + ServletErrors.excerpt(javaIri, 100) + "> names a Java class; the endpoint "
                     + "offers SPARQL's functions, XSD casts, the XPath fn: and math: functions, ARQ's afn: functions, "
                     + "the list: and apf: property functions and text:query.");
-        // SPARQL reads \\u and \\U escapes anywhere, before the grammar (section 19.2), as the strict
-        // parser does; ARQ's parser, which Fuseki runs next, reads them only inside strings.
-        return queryString.contains("\\u") || queryString.contains("\\U") ? unescapeCodepoints(queryString) : queryString;
-    }
-
-    private static String unescapeCodepoints(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\\') {
-                // An escaped backslash: what follows it is not an escape (as in Java and the parser).
-                sb.append("\\\\");
-                i++;
-                continue;
-            }
-            int digits = c != '\\' || i + 1 >= text.length() ? 0 : text.charAt(i + 1) == 'u' ? 4 : text.charAt(i + 1) == 'U' ? 8 : 0;
-            if (digits > 0 && i + 2 + digits <= text.length()) {
-                try {
-                    sb.appendCodePoint(Integer.parseInt(text.substring(i + 2, i + 2 + digits), 16));
-                    i += 1 + digits;
-                    continue;
-                } catch (IllegalArgumentException e) {
-                    // not an escape: keep the text as it is
-                }
-            }
-            sb.append(c);
-        }
-        return sb.toString();
+        return query;
     }
 
     /** The parser's message: its first line (the list of expected tokens that follows can run to pages). */

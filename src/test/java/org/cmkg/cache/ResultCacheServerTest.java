@@ -129,6 +129,21 @@ class ResultCacheServerTest {
         assertEquals(hits, counters.hits(Door.SPARQL), "refused queries are refused again, not answered from the cache");
     }
 
+    @Test
+    void theKeyLeavesTheQueryItsPrefixesForTheAnswer() {
+        // The key is written without the query's prefixes, from the query the service then runs
+        // (parsed once per request); a text table of rows abbreviates IRIs with those prefixes.
+        String query = "PREFIX cmkg: <https://w3id.org/cmkg/ontology#> SELECT ?type WHERE { ?type a <http://www.w3.org/2002/07/owl#Class> "
+                + "FILTER(?type = cmkg:Country) }";
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> table = sparql(query, "text/plain");
+            assertEquals(200, table.statusCode(), table.body());
+            assertTrue(table.body().contains("cmkg:Country"), table.body());
+        }
+        HttpResponse<String> json = sparql(query, "application/sparql-results+json");
+        assertTrue(json.body().contains("https://w3id.org/cmkg/ontology#Country"), json.body());
+    }
+
     /** Asks until the answer has the uploaded claim (the new catalog is in use), for at most two minutes. */
     private static long searchTotalOnceTheNewClaimIsFound() {
         long deadline = System.nanoTime() + 120_000_000_000L;

@@ -102,6 +102,10 @@ class AdaptiveJoinsTest {
             "SELECT ?doc (COUNT(?c) AS ?n) WHERE { ?c a cmkg:Claim ; prov:wasDerivedFrom ?doc } GROUP BY ?doc ORDER BY DESC(?n) ?doc",
             "SELECT ?c ?kind ?label WHERE { ?c a cmkg:Claim ; cmkg:claimKind ?kind ; cmkg:about ?e . ?e rdfs:label ?label }",
             "SELECT ?c ?v WHERE { ?c cmkg:hasQuantity ?q . ?q qudt:numericValue ?v FILTER(?v > 10) } ORDER BY DESC(?v) ?c",
+            // Every row read (ORDER BY, with LIMIT): the rows are known before the next pattern is
+            // read, many (a scan) or few (lookups, the scan too long for them).
+            "SELECT ?c ?v WHERE { ?c cmkg:about ?e ; cmkg:hasQuantity ?q . ?q qudt:numericValue ?v FILTER(?v > 10) } ORDER BY DESC(?v) ?c LIMIT 7",
+            "SELECT ?c ?label WHERE { ?c a cmkg:Country ; rdfs:label ?label } ORDER BY ?c ?label",
             "SELECT ?c ?start WHERE { ?c oa:hasTarget ?t . ?t oa:hasSelector ?s . ?s oa:start ?start } ORDER BY ?c ?start",
             // Two variables shared with the bindings (a key of two positions).
             "SELECT * WHERE { ?c cmkg:about ?e ; prov:wasDerivedFrom ?d . ?c2 cmkg:about ?e ; prov:wasDerivedFrom ?d }",
@@ -179,6 +183,39 @@ class AdaptiveJoinsTest {
         });
     }
 
+    @Test
+    void rowsKnownBeforeAreAnsweredFromAScanKeptForTheirKeys() {
+        Txn.executeRead(store.base(), () -> {
+            NodeTupleTable quads = quads();
+            List<IdRow> claims = claims(quads);
+            PatternStep step = step(claims, quads, AdaptiveJoins.MAX_TABLE_ROWS, true);
+            assertEquals(expectedDocuments(claims, quads), documents(drain(step)));
+            assertEquals(claims.size(), step.answeredFromTable(), "every row from the table, none looked up");
+        });
+    }
+
+    @Test
+    void aFewRowsKnownBeforeAreLookedUpWhenTheScanIsLonger() {
+        Txn.executeRead(store.base(), () -> {
+            NodeTupleTable quads = quads();
+            List<IdRow> claims = claims(quads).subList(0, 1);
+            PatternStep step = step(claims, quads, AdaptiveJoins.MAX_TABLE_ROWS, true);
+            assertEquals(expectedDocuments(claims, quads), documents(drain(step)));
+            assertEquals(0, step.answeredFromTable());
+        });
+    }
+
+    @Test
+    void rowsKnownBeforeWhosePatternIsTooLargeForATableAreLookedUp() {
+        Txn.executeRead(store.base(), () -> {
+            NodeTupleTable quads = quads();
+            List<IdRow> claims = claims(quads);
+            PatternStep step = step(claims, quads, 10, true);
+            assertEquals(expectedDocuments(claims, quads), documents(drain(step)));
+            assertEquals(0, step.answeredFromTable());
+        });
+    }
+
     // Rows as text in the order they come (no blank nodes in these answers, so terms compare as text).
     private static List<String> run(Query query, boolean tdb2Only) {
         return Txn.calculateRead(store.queryable(), () -> {
@@ -224,7 +261,11 @@ class AdaptiveJoinsTest {
     }
 
     private static PatternStep step(List<IdRow> input, NodeTupleTable quads, int maxTableRows) {
-        return new PatternStep(input.iterator(), CLAIM_DOCUMENT, SLOTS, UnionIndex.of(quads), maxTableRows, null);
+        return step(input, quads, maxTableRows, false);
+    }
+
+    private static PatternStep step(List<IdRow> input, NodeTupleTable quads, int maxTableRows, boolean readWhole) {
+        return new PatternStep(input.iterator(), CLAIM_DOCUMENT, SLOTS, UnionIndex.of(quads), maxTableRows, null, readWhole);
     }
 
     private static List<IdRow> drain(PatternStep step) {
