@@ -31,7 +31,8 @@ import org.apache.jena.tdb2.store.NodeId;
  * stops early (a {@code LIMIT}) has read little. (On the 1M-triple store 41,187 lookups through
  * TDB2 took 118–124 ms, reading the same 41,187 entries 3.9–4.7 ms.) Both ways read the store's
  * indexes through {@link UnionIndex}, as ids in their 64-bit form; a row's new ids become objects
- * only when the row is made.
+ * only when the row is made. When every row will be read (a count, an {@code ORDER BY}), how many
+ * come need not be guessed: the step waits for them and chooses once ({@link #waitForTheRows}).
  * <p>
  * Answers and their order are the same either way: each binding's matches, bindings in the order
  * they come.
@@ -289,23 +290,23 @@ final class PatternStep implements Iterator<IdRow> {
         return storedIds.bits(ids[slot]) == value;
     }
 
-    /** Rows of one lookup: the row extended by each triple the index finds for its bound values. */
-    private final class Lookup implements Iterator<IdRow> {
-        private final IdRow row;
-        private final UnionIndex.Cursor cursor;
-        private final int[] openPositions;
+    /**
+     * The rows made from one row that came in, one per triple found for it, skipping those whose
+     * ids disagree with the row ({@link #set}).
+     */
+    private abstract static class Extensions implements Iterator<IdRow> {
         private IdRow pending;
 
-        Lookup(IdRow row, UnionIndex.Cursor cursor, int boundMask) {
-            this.row = row;
-            this.cursor = cursor;
-            this.openPositions = positions(variableMask & ~boundMask);
-        }
+        /** Moves to the next triple found; false when there are no more. */
+        abstract boolean advance();
+
+        /** The row extended by the current triple, or null if they disagree. */
+        abstract IdRow extendByCurrent();
 
         @Override
         public boolean hasNext() {
-            while (pending == null && cursor.next())
-                pending = extend();
+            while (pending == null && advance())
+                pending = extendByCurrent();
             return pending != null;
         }
 
@@ -317,8 +318,27 @@ final class PatternStep implements Iterator<IdRow> {
             pending = null;
             return next;
         }
+    }
 
-        private IdRow extend() {
+    /** Rows of one lookup: the row extended by each triple the index finds for its bound values. */
+    private final class Lookup extends Extensions {
+        private final IdRow row;
+        private final UnionIndex.Cursor cursor;
+        private final int[] openPositions;
+
+        Lookup(IdRow row, UnionIndex.Cursor cursor, int boundMask) {
+            this.row = row;
+            this.cursor = cursor;
+            this.openPositions = positions(variableMask & ~boundMask);
+        }
+
+        @Override
+        boolean advance() {
+            return cursor.next();
+        }
+
+        @Override
+        IdRow extendByCurrent() {
             NodeId[] ids = row.ids().clone();
             for (int position : openPositions)
                 if (!set(ids, slots[position], cursor.get(position)))
@@ -328,38 +348,27 @@ final class PatternStep implements Iterator<IdRow> {
     }
 
     /** Rows of one probe of the complete table: the row extended by each triple of its key's group. */
-    private final class FromTable implements Iterator<IdRow> {
+    private final class FromTable extends Extensions {
         private final IdRow row;
         private final int end;
         private int entry;
-        private IdRow pending;
 
         FromTable(IdRow row, long group) {
             this.row = row;
-            this.entry = ScanTable.start(group);
-            this.end = entry + ScanTable.count(group);
+            this.entry = ScanTable.start(group) - 1;
+            this.end = ScanTable.start(group) + ScanTable.count(group);
         }
 
         @Override
-        public boolean hasNext() {
-            while (pending == null && entry < end)
-                pending = extend(entry++);
-            return pending != null;
+        boolean advance() {
+            return ++entry < end;
         }
 
         @Override
-        public IdRow next() {
-            if (!hasNext())
-                throw new NoSuchElementException();
-            IdRow next = pending;
-            pending = null;
-            return next;
-        }
-
-        private IdRow extend(int at) {
+        IdRow extendByCurrent() {
             NodeId[] ids = row.ids().clone();
             for (int i = 0; i < restPositions.length; i++)
-                if (!set(ids, slots[restPositions[i]], table.rest(at, i)))
+                if (!set(ids, slots[restPositions[i]], table.rest(entry, i)))
                     return null;
             return new IdRow(row.parent(), ids);
         }
