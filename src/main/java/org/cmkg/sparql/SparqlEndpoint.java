@@ -58,6 +58,7 @@ public final class SparqlEndpoint {
                 .addEndpoint(Operation.Query, "")
                 .build();
         RepeatedWarnings.install();
+        JsonResultsWriter.install();
         this.watchdog = new QueryWatchdog(config.queryTimeout(), config.limits().timeoutGrace());
         this.resultBufferBytes = config.limits().resultBufferBytes();
         this.operations = OperationRegistry.createStd();
