@@ -161,17 +161,11 @@ final class PatternStep implements Iterator<IdRow> {
     private Iterator<IdRow> matches(IdRow row) {
         checkCancelled();
         NodeId[] ids = {NodeId.NodeIdAny, null, null, null};
-        int boundMask = 0;
         for (int i = 1; i < 4; i++) {
             NodeId value = slots[i] < 0 ? constants[i] : row.ids()[slots[i]];
-            if (value == null) {
-                ids[i] = NodeId.NodeIdAny;
-            } else {
-                ids[i] = value;
-                if (slots[i] >= 0)
-                    boundMask |= 1 << i;
-            }
+            ids[i] = value == null ? NodeId.NodeIdAny : value;
         }
+        int boundMask = boundMask(row);
         if ((boundMask & keyBit) != 0 && table.complete()) {
             answeredFromTable++;
             return new FromTable(row, table.group(storedIds.bits(ids[keyPosition])));
@@ -196,15 +190,15 @@ final class PatternStep implements Iterator<IdRow> {
             rows.add(input.next());
         boolean allCame = !input.hasNext();
         input = allCame ? rows.iterator() : Iter.concat(rows.iterator(), input);
-        int boundMask = rows.isEmpty() || impossible || !allCame ? 0 : boundMask(rows.get(0));
+        if (rows.isEmpty() || impossible || !allCame)
+            return;
+        int boundMask = boundMask(rows.get(0));
         for (IdRow row : rows)
             if (boundMask(row) != boundMask)
                 return;
         if (boundMask == 0)
             return;
-        keyBit = Integer.lowestOneBit(boundMask);
-        keyPosition = Integer.numberOfTrailingZeros(keyBit);
-        restPositions = positions(variableMask & ~keyBit);
+        keyOn(boundMask);
         IdSet keys = null;
         if (rows.size() <= MAX_KEPT_KEYS) {
             keys = new IdSet(rows.size());
@@ -244,9 +238,7 @@ final class PatternStep implements Iterator<IdRow> {
         if (tableAbandoned)
             return;
         if (table == null) {
-            keyBit = Integer.lowestOneBit(boundMask);
-            keyPosition = Integer.numberOfTrailingZeros(keyBit);
-            restPositions = positions(variableMask & ~keyBit);
+            keyOn(boundMask);
             table = new ScanTable(index.find(constantsOnly()), keyPosition, restPositions, maxTableRows, null);
         } else if ((boundMask & keyBit) == 0) {
             return;
@@ -259,6 +251,13 @@ final class PatternStep implements Iterator<IdRow> {
             keyBit = 0;
         }
         checkCancelled();
+    }
+
+    // A table is keyed by the first position the rows bind; it gives the pattern's other variables.
+    private void keyOn(int boundMask) {
+        keyBit = Integer.lowestOneBit(boundMask);
+        keyPosition = Integer.numberOfTrailingZeros(keyBit);
+        restPositions = positions(variableMask & ~keyBit);
     }
 
     private NodeId[] constantsOnly() {

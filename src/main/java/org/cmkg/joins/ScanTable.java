@@ -40,6 +40,7 @@ final class ScanTable {
      * missed the cache three times and the probes were a quarter of "claims per document".
      */
     private long[] slots;
+
     /**
      * @param matches       the pattern's triples in the union, only its constants fixed
      * @param keyPosition   the quad position (1 subject, 2 predicate, 3 object) the table is looked up by
