@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.cmkg.testing.ChildJvm;
 import org.cmkg.testing.Http;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's start command as a user runs it: the launcher {@code ./cmkg} over the packaged jar
@@ -41,6 +43,18 @@ class LauncherIT {
                     "the JVM complained about the class-data archive:\n" + server.output());
             assertEquals(143, server.terminate(60), "a clean stop on SIGTERM:\n" + server.output());
         }
+    }
+
+    @Test
+    void mapsTheArchiveWhateverDirectoryItIsRunFrom(@TempDir Path elsewhere) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of("cmkg").toAbsolutePath().toString(), "--version")
+                .directory(elsewhere.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertFalse(output.contains("shared archive") || output.contains("[cds"),
+                "the JVM could not map the class-data archive from another directory:\n" + output);
     }
 
     @Test
