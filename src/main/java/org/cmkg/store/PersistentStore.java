@@ -84,7 +84,9 @@ public final class PersistentStore {
 
     private static DatasetGraph connect(StoreLayout layout) {
         try {
-            return DatabaseMgr.connectDatasetGraph(Location.create(layout.tdb2().toString()));
+            DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(Location.create(layout.tdb2().toString()));
+            NodeFileLength.keepInMemory(tdb);
+            return tdb;
         } catch (DBOpEnvException e) {
             throw new StoreLockedException("The TDB2 database in " + layout.tdb2()
                     + " is locked by another process (" + e.getMessage() + "). Stop it, then retry.", e);
