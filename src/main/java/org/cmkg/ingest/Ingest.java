@@ -332,7 +332,7 @@ public final class Ingest {
             if (indexer != null)
                 indexer.cancel();
             if (bulk != null)
-                bulk.finish();
+                bulk.cancel();
         }
     }
 
