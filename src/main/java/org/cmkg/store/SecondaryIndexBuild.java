@@ -1,5 +1,8 @@
 package org.cmkg.store;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * (a million quads: 8.6 s for five indexes, a quarter of the load's processor time).
  *
  * <p>The arrays take three times eight bytes per id (entries, their copy in index order, the
- * sort's buffer): where that would exceed a third of the heap, TDB2's builder does it instead.
+ * sort's buffer): where that would exceed half of the heap that older objects do not hold, TDB2's
+ * builder does it instead (a load of ten million quads keeps its subjects, the text indexer's
+ * queue and Lucene's buffers on the heap too).
  */
 public final class SecondaryIndexBuild {
     private static final Logger LOG = LoggerFactory.getLogger(SecondaryIndexBuild.class);
@@ -38,10 +43,15 @@ public final class SecondaryIndexBuild {
      * {@code primary} (the rows written).
      */
     public static void build(TupleIndex primary, TupleIndex[] secondaries, long entries) {
+        build(primary, secondaries, entries, heapNotHeld() / 2);
+    }
+
+    /** As {@link #build(TupleIndex, TupleIndex[], long)}, packing only if the arrays fit in {@code budget} bytes. */
+    static void build(TupleIndex primary, TupleIndex[] secondaries, long entries, long budget) {
         int width = primary.getTupleLength();
         long bytes = 3 * entries * width * (long) Long.BYTES;
         RangeIndex primaryTree = recordIndex(primary);
-        boolean packable = bytes <= Runtime.getRuntime().maxMemory() / 3 && entries * width < Integer.MAX_VALUE - 8
+        boolean packable = bytes <= budget && entries * width < Integer.MAX_VALUE - 8
                 && primaryTree != null && Arrays.stream(secondaries).allMatch(i -> recordIndex(i) instanceof BPlusTree);
         if (!packable) {
             LOG.debug("Secondary indexes by TDB2's inserts ({} entries)", entries);
@@ -104,6 +114,18 @@ public final class SecondaryIndexBuild {
         long[] ids() {
             return Arrays.copyOf(ids, filled);
         }
+    }
+
+    /**
+     * The heap that objects older than the last young collection do not hold: the heap's limit less
+     * what its survivor and old spaces use now (what the young space holds is garbage or soon will be).
+     */
+    private static long heapNotHeld() {
+        long held = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+            if (pool.getType() == MemoryType.HEAP && !pool.getName().contains("Eden"))
+                held += pool.getUsage().getUsed();
+        return Runtime.getRuntime().maxMemory() - held;
     }
 
     private static RangeIndex recordIndex(TupleIndex index) {
