@@ -87,9 +87,18 @@ public final class NodeFileLength {
             return length;
         }
 
+        /**
+         * Truncates, then opens the file again: Jena 5.6's file keeps its own write position past
+         * the new end after a truncate (harmless in TDB2, which asks the file system for the length
+         * and does not use the position it returns), so its next write would return, and after a
+         * read seek to, the old end. Opened again, it takes its position from the file. Truncates
+         * happen only when a write transaction aborts.
+         */
         @Override
         public void truncate(long newLength) {
             file.truncate(newLength);
+            file.close();
+            file.open();
             length = file.length();
         }
 
