@@ -202,13 +202,15 @@ public final class Ingest {
     private IngestReport run(Function<MirrorValidation, ParsedInput> input, Options options, IngestProgress progress,
                              Observer observer) {
         transactional.begin(TxnType.WRITE);
-        Load load = new Load(options, progress, observer);
+        Load load = null;
         try {
+            load = new Load(options, progress, observer);
             load.write(input);
             load.checkShapes();
             return load.finish();
         } catch (RuntimeException | Error e) {
-            load.cancel();
+            if (load != null)
+                load.cancel();
             if (transactional.isInTransaction())
                 transactional.abort();
             throw e;
@@ -243,12 +245,15 @@ public final class Ingest {
             if (options.indexing() instanceof Indexing.AfterWrites && base.find().hasNext())
                 throw new IllegalStateException("Indexing after the write needs an empty store");
             boolean checked = options.shapes() == ShapeCheck.CHECK;
+            // The validator is made first: nothing after the index workers start and the empty
+            // store's indexes are detached may fail, or the store would be left without them.
+            FocusValidator shapes = checked && options.exclusive() ? validator.get() : null;
             TextIndexLucene liveIndex = options.commit() && options.indexing() instanceof Indexing.WithWrites ? index : null;
             this.indexer = liveIndex == null ? null : new ParallelIndexer(liveIndex, options.indexThreads());
             this.bulk = options.exclusive() ? EmptyStoreBulkLoad.startIfEmpty(base) : null;
             this.writer = new BatchWriter(base, liveIndex, indexer, options.replaceGraphs(), bulk);
             // A first load into an empty store is checked on a copy beside the write.
-            this.mirror = bulk == null || !checked ? null : new MirrorValidation(validator.get(), options.mirrorMaxQuads());
+            this.mirror = bulk == null || shapes == null ? null : new MirrorValidation(shapes, options.mirrorMaxQuads());
         }
 
         /** Parses (on the parser thread) and writes (here); then builds the store's indexes if it was empty. */
