@@ -111,8 +111,9 @@ public final class SecondaryIndexBuild {
             return Boolean.TRUE;
         }
 
+        /** The ids read; copied only if fewer came than expected (rows written twice count once). */
         long[] ids() {
-            return Arrays.copyOf(ids, filled);
+            return filled == ids.length ? ids : Arrays.copyOf(ids, filled);
         }
     }
 

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * primary's entries, in a tree that passes TDB2's own check, and that later loads insert into.
  */
 class SecondaryIndexBuildTest {
-    static final List<Path> SOURCES = new ArrayList<>(List.of(Path.of("ontology"), Path.of("rdf-data")));
+    static List<Path> sources;
 
     @TempDir
     static Path dir;
@@ -57,12 +57,12 @@ class SecondaryIndexBuildTest {
     @BeforeAll
     static void loadTheSameSourcesBothWays() {
         new CorpusGenerator().generate(new CorpusGenerator.Options(30_000, dir.resolve("corpus"), 11), n -> {});
-        SOURCES.add(dir.resolve("corpus"));
+        sources = List.of(Path.of("ontology"), Path.of("rdf-data"), dir.resolve("corpus"));
         validator = OntologyFolder.validator(new RdfLocation.Folder(Path.of("ontology")));
         packed = PersistentStore.open(dir.resolve("packed"), "test");
         inserted = PersistentStore.open(dir.resolve("inserted"), "test");
-        assertTrue(load(packed, SOURCES, Ingest.Options.forCommandLine(1)).committed());
-        assertTrue(load(inserted, SOURCES, Ingest.Options.forServer()).committed());
+        assertTrue(load(packed, sources, Ingest.Options.forCommandLine(1)).committed());
+        assertTrue(load(inserted, sources, Ingest.Options.forServer()).committed());
     }
 
     @AfterAll
