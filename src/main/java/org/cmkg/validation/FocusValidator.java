@@ -62,7 +62,7 @@ public final class FocusValidator {
      */
     public FocusValidator(Shapes shapes, Graph ontology) {
         this.sparql = BatchedSparqlConstraints.of(shapes);
-        this.shapes = sparql.perNode();
+        this.shapes = NestedShapeChecks.install(sparql.perNode());
         this.ontology = ontology;
         this.superClasses = closure(ontology);
     }
