@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's start command as a user runs it: the launcher {@code ./cmkg} over the packaged jar
  * (so this runs after {@code package}, as an integration test). It must serve, give the JVM the
  * bounded heap it promises (read back from the server's own metrics), map the class-data archive
- * without complaint, and let {@code JAVA_OPTS} override its settings.
+ * without complaint, give batch commands their JIT settings, and let {@code JAVA_OPTS} override its settings.
  */
 class LauncherIT {
     private static final Pattern LISTENING = Pattern.compile("Listening on http://[^:]+:(\\d+)/");
     private static final Pattern HEAP_MAX = Pattern.compile("^jvm_memory_max_bytes\\{area=\"heap\",id=\"[^\"]+\"} (\\S+)$",
             Pattern.MULTILINE);
     private static final long MIB = 1024 * 1024;
+    /** A line of {@code -XX:+PrintFlagsFinal}: {@code intx FreqInlineSize = 60 {C2 pd product} {command line}}. */
+    private static final Pattern JIT_FLAG = Pattern.compile("\\b(FreqInlineSize|InlineSmallCode)\\s+=\\s+(\\d+)\\s+\\{[^}]*}\\s+\\{([^}]*)}");
 
     @Test
     void servesWithTheBoundedHeapAndTheArchive() throws Exception {
@@ -58,12 +60,41 @@ class LauncherIT {
     }
 
     @Test
+    void batchCommandsGetTheSmallerInliningBudgetsAndServeTheDefaults() throws Exception {
+        Map<String, String> load = jitFlags("load", "--help");
+        assertEquals("60", load.get("FreqInlineSize"), "load's JIT budgets: " + load);
+        assertEquals("500", load.get("InlineSmallCode"), "load's JIT budgets: " + load);
+        Map<String, String> serve = jitFlags("serve", "--help");
+        assertEquals("default", serve.get("FreqInlineSize.origin"), "serve's JIT budgets: " + serve);
+        assertEquals("default", serve.get("InlineSmallCode.origin"), "serve's JIT budgets: " + serve);
+    }
+
+    @Test
     void javaOptsComeLastAndWin() throws Exception {
         try (ChildJvm server = launch(Map.of("JAVA_OPTS", "-Xmx300m"))) {
             int port = portOf(server);
             long heap = heapMax(port);
             assertTrue(heap <= 300 * MIB && heap > 250 * MIB, "heap limit " + heap / MIB + " MiB, expected 300 MiB");
         }
+    }
+
+    /** The inlining budgets the launcher's JVM ends up with for a command (value, and where it came from). */
+    private static Map<String, String> jitFlags(String... command) throws Exception {
+        List<String> line = new java.util.ArrayList<>(List.of(Path.of("cmkg").toAbsolutePath().toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        Map<String, String> flags = new HashMap<>();
+        Matcher m = JIT_FLAG.matcher(output);
+        while (m.find()) {
+            flags.put(m.group(1), m.group(2));
+            flags.put(m.group(1) + ".origin", m.group(3));
+        }
+        return flags;
     }
 
     /** The launcher on this JVM (the one that built the class-data archive), with these variables. */
