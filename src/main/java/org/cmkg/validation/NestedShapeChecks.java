@@ -3,7 +3,7 @@ package org.cmkg.validation;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,7 +48,18 @@ final class NestedShapeChecks {
 
     /** Replaces the nested-shape constraints of every shape reachable from {@code shapes}, in place. */
     static Shapes install(Shapes shapes) {
-        Set<Shape> seen = new HashSet<>();
+        for (Shape shape : reachable(shapes)) {
+            List<Constraint> replaced = shape.getConstraints().stream().map(NestedShapeChecks::replacement).toList();
+            Collection<Constraint> constraints = shape.getConstraints();
+            constraints.clear();
+            constraints.addAll(replaced);
+        }
+        return shapes;
+    }
+
+    /** Every shape of {@code shapes}, with their property shapes and the shapes their constraints nest, each once. */
+    static Set<Shape> reachable(Shapes shapes) {
+        Set<Shape> seen = new LinkedHashSet<>();
         Deque<Shape> todo = new ArrayDeque<>();
         shapes.iteratorAll().forEachRemaining(todo::add);
         while (!todo.isEmpty()) {
@@ -56,11 +67,7 @@ final class NestedShapeChecks {
             if (!seen.add(shape))
                 continue;
             todo.addAll(shape.getPropertyShapes());
-            List<Constraint> replaced = shape.getConstraints().stream().map(NestedShapeChecks::replacement).toList();
-            Collection<Constraint> constraints = shape.getConstraints();
-            constraints.clear();
-            constraints.addAll(replaced);
-            for (Constraint c : replaced) {
+            for (Constraint c : shape.getConstraints()) {
                 if (c instanceof ConstraintOp1 op)
                     todo.add(op.getOther());
                 else if (c instanceof ConstraintOpN op)
@@ -69,7 +76,7 @@ final class NestedShapeChecks {
                     todo.add(q.getSub());
             }
         }
-        return shapes;
+        return seen;
     }
 
     private static Constraint replacement(Constraint c) {
