@@ -1,7 +1,6 @@
 package org.cmkg.validation;
 
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,14 +45,16 @@ import static org.apache.jena.shacl.lib.ShLib.displayStr;
 final class NestedShapeChecks {
     private NestedShapeChecks() {}
 
-    /** Replaces the nested-shape constraints of every shape reachable from {@code shapes}, in place. */
+    /**
+     * Replaces the nested-shape constraints of every shape reachable from {@code shapes}, in place,
+     * element by element (a validation reading the list meanwhile sees Jena's check or ours, never
+     * a gap). Jena's parser keeps a shape's constraints in a list; were it another collection, the
+     * shape would keep Jena's checks.
+     */
     static Shapes install(Shapes shapes) {
-        for (Shape shape : reachable(shapes)) {
-            List<Constraint> replaced = shape.getConstraints().stream().map(NestedShapeChecks::replacement).toList();
-            Collection<Constraint> constraints = shape.getConstraints();
-            constraints.clear();
-            constraints.addAll(replaced);
-        }
+        for (Shape shape : reachable(shapes))
+            if (shape.getConstraints() instanceof List<Constraint> constraints)
+                constraints.replaceAll(NestedShapeChecks::replacement);
         return shapes;
     }
 
