@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class LauncherIT {
 
     /** The inlining budgets the launcher's JVM ends up with for a command (value, and where it came from). */
     private static Map<String, String> jitFlags(String... command) throws Exception {
-        List<String> line = new java.util.ArrayList<>(List.of(Path.of("cmkg").toAbsolutePath().toString()));
+        List<String> line = new ArrayList<>(List.of(Path.of("cmkg").toAbsolutePath().toString()));
         line.addAll(List.of(command));
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

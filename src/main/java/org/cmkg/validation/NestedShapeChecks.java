@@ -81,9 +81,8 @@ final class NestedShapeChecks {
     }
 
     private static Constraint replacement(Constraint c) {
-        if (c instanceof Or || c instanceof And || c instanceof Xone || c instanceof Not || c instanceof NodeShape
-                || c instanceof Qualified)
-            return c;
+        if (c.getClass().getEnclosingClass() == NestedShapeChecks.class)
+            return c;   // already ours (a shape reached twice, or installed again)
         if (c instanceof ShOr or)
             return new Or(or.getOthers());
         if (c instanceof ShAnd and)
