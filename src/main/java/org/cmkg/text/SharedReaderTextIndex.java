@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
 import org.apache.jena.query.text.TextHit;
@@ -40,15 +41,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>jena-text's query code ({@code query$}) is private and takes the reader as its first
  * argument; it is called through a method handle, so that parsing, multilingual fields and
- * highlighting stay exactly jena-text's. If a future jena-text renames it, queries fall back to
- * jena-text's own path (a reader per query) with a warning, and {@link #sharesReaders()} says so
- * (a test checks it).
+ * highlighting stay exactly jena-text's; a query that binds only subjects and scores is given a
+ * view of the reader whose stored documents hold only the subject ({@link SubjectOnlyReader}). If
+ * a future jena-text renames it, queries fall back to jena-text's own path (a reader per query)
+ * with a warning, and {@link #sharesReaders()} says so (a test checks it).
  */
 public final class SharedReaderTextIndex extends TextIndexLucene {
     private static final Logger LOG = LoggerFactory.getLogger(SharedReaderTextIndex.class);
     private static final MethodHandle QUERY_WITH_READER = queryWithReader();
 
     private final SearcherManager readers;
+    private final SubjectOnlyReader.Subjects subjects = new SubjectOnlyReader.Subjects();
+    private final LongAdder subjectOnlyQueries = new LongAdder();
 
     SharedReaderTextIndex(Directory directory, TextIndexConfig config) {
         super(directory, config); // commits an empty index when there is none, so a reader can open
@@ -62,6 +66,11 @@ public final class SharedReaderTextIndex extends TextIndexLucene {
     /** Whether queries use the shared readers (false only if jena-text's internals changed). */
     public static boolean sharesReaders() {
         return QUERY_WITH_READER != null;
+    }
+
+    /** How many queries took their hits' subjects from the subject tables, leaving stored documents unread. */
+    public long subjectOnlyQueries() {
+        return subjectOnlyQueries.sum();
     }
 
     /** The committed index's readers, shared; refreshed at every commit. */
@@ -98,7 +107,7 @@ public final class SharedReaderTextIndex extends TextIndexLucene {
             return super.query(subjectUri, props, qs, graphURI, lang, limit, highlight);
         IndexSearcher searcher = acquire();
         try {
-            return (List<TextHit>) QUERY_WITH_READER.invoke(this, searcher.getIndexReader(), props, qs,
+            return (List<TextHit>) QUERY_WITH_READER.invoke(this, readerFor(searcher, highlight), props, qs,
                     restrictedTo(subjectUri), graphURI, lang, limit, highlight);
         } catch (ParseException ex) {
             throw new TextIndexParseException(qs, ex.getMessage());
@@ -109,6 +118,19 @@ public final class SharedReaderTextIndex extends TextIndexLucene {
         } finally {
             release(searcher);
         }
+    }
+
+    /**
+     * The shared reader, or its subject-only view when the query binds only subjects and scores
+     * ({@link SubjectAndScoreOnly}) and nothing is highlighted: jena-text then takes nothing but
+     * the subject from a hit's stored document.
+     */
+    private IndexReader readerFor(IndexSearcher searcher, String highlight) {
+        DirectoryReader shared = (DirectoryReader) searcher.getIndexReader();
+        if (highlight != null || !SubjectAndScoreOnly.marked())
+            return shared;
+        subjectOnlyQueries.increment();
+        return SubjectOnlyReader.over(shared, subjects);
     }
 
     private IndexSearcher acquire() {

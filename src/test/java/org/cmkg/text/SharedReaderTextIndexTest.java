@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.text.TextHit;
 import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -112,6 +113,44 @@ class SharedReaderTextIndexTest {
                 }
             }
         }
+    }
+
+    @Test
+    void subjectOnlyQueriesFindTheSameSubjectsAndScoresWithoutStoredDocuments() throws Exception {
+        try (ServedDataset fixture = Loaded.store(Fixture.config())) {
+            DatasetGraph data = fixture.writable();
+            Node blank = NodeFactory.createBlankNode("b1");
+            Txn.executeWrite(data, () -> data.add(G, blank, RDFS.label.asNode(), NodeFactory.createLiteralLang("稀土 blank", "zh")));
+            SharedReaderTextIndex text = (SharedReaderTextIndex) fixture.textIndex();
+            for (String[] q : new String[][] {{"稀土", "zh"}, {"rare earth", "en"}, {"lithium OR cobalt", "en"}, {"乌克兰", null}}) {
+                List<TextHit> full = text.query(List.of(), q[0], null, q[1], 50, null);
+                long before = text.subjectOnlyQueries();
+                List<TextHit> subjectOnly = SubjectAndScoreOnly.during(() -> text.query(List.of(), q[0], null, q[1], 50, null));
+                assertEquals(before + 1, text.subjectOnlyQueries(), q[0]);
+                assertTrue(full.size() > 1, q[0]);
+                assertEquals(subjectsAndScores(full), subjectsAndScores(subjectOnly), q[0]);
+                assertTrue(full.stream().allMatch(h -> h.getLiteral() != null), "jena-text's own path returns the literal");
+                assertTrue(subjectOnly.stream().allMatch(h -> h.getLiteral() == null), "no stored document was read");
+            }
+            // A blank node subject comes back as the same blank node, and a highlighted query reads the documents.
+            List<TextHit> label = SubjectAndScoreOnly.during(() -> text.query(RDFS.label.asNode(), "blank", null, "zh", 10));
+            assertEquals(List.of(blank), label.stream().map(TextHit::getNode).toList());
+            List<TextHit> highlighted = SubjectAndScoreOnly.during(
+                    () -> text.query(List.of(), "稀土", null, "zh", 5, "s:<b> | e:</b>"));
+            assertTrue(highlighted.stream().allMatch(h -> h.getLiteral() != null && h.getLiteral().getLiteralLexicalForm().contains("<b>")));
+            // After a write the new segment's subjects are read too; a deleted document is gone.
+            Txn.executeWrite(data, () -> {
+                data.add(G, C1, CMKG.statement.asNode(), NodeFactory.createLiteralLang("hafnium tariffs", "en"));
+                data.delete(G, blank, RDFS.label.asNode(), NodeFactory.createLiteralLang("稀土 blank", "zh"));
+            });
+            assertEquals(List.of(C1), SubjectAndScoreOnly.during(() -> text.query(CMKG.statement.asNode(), "hafnium", null, "en", 10))
+                    .stream().map(TextHit::getNode).toList());
+            assertEquals(List.of(), SubjectAndScoreOnly.during(() -> text.query(RDFS.label.asNode(), "blank", null, "zh", 10)));
+        }
+    }
+
+    private static List<String> subjectsAndScores(List<TextHit> hits) {
+        return hits.stream().map(h -> h.getNode() + " " + h.getScore()).toList();
     }
 
     private static String[] summary(ScoreDoc[] docs) {
