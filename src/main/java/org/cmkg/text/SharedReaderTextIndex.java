@@ -53,6 +53,10 @@ public final class SharedReaderTextIndex extends TextIndexLucene {
     private final SearcherManager readers;
     private final SubjectOnlyReader.Subjects subjects = new SubjectOnlyReader.Subjects();
     private final LongAdder subjectOnlyQueries = new LongAdder();
+    /** The subject-only view of the latest shared reader, made once per refresh rather than per query. */
+    private volatile SubjectOnlyView subjectOnlyView;
+
+    private record SubjectOnlyView(DirectoryReader shared, DirectoryReader view) {}
 
     SharedReaderTextIndex(Directory directory, TextIndexConfig config) {
         super(directory, config); // commits an empty index when there is none, so a reader can open
@@ -130,7 +134,13 @@ public final class SharedReaderTextIndex extends TextIndexLucene {
         if (highlight != null || !SubjectAndScoreOnly.marked())
             return shared;
         subjectOnlyQueries.increment();
-        return SubjectOnlyReader.over(shared, subjects);
+        SubjectOnlyView known = subjectOnlyView;
+        if (known != null && known.shared() == shared)
+            return known.view();
+        // Two queries may both make one after a refresh; either view is right.
+        SubjectOnlyView fresh = new SubjectOnlyView(shared, SubjectOnlyReader.over(shared, subjects));
+        subjectOnlyView = fresh;
+        return fresh.view();
     }
 
     private IndexSearcher acquire() {

@@ -33,8 +33,9 @@ import org.apache.lucene.util.Counter;
  * first such query that reaches the segment) into a table from document to subject, kept while the
  * segment lives, so a hit's subject is one array read.
  *
- * <p>A view is made per query over the shared reader (a wrapper per segment, no I/O) and never
- * closed: closing it would close the shared reader under it.
+ * <p>A view is made over each shared reader (a wrapper per segment, no I/O; {@link
+ * SharedReaderTextIndex} keeps the latest) and never closed: closing it would close the shared
+ * reader under it, which the shared readers' manager closes when no query holds it.
  */
 final class SubjectOnlyReader extends FilterDirectoryReader {
 
@@ -47,7 +48,7 @@ final class SubjectOnlyReader extends FilterDirectoryReader {
         });
     }
 
-    /** The view of {@code shared} whose stored documents hold only their subjects. */
+    /** The view of {@code shared} whose stored documents hold only their subjects; valid while {@code shared} is open. */
     static DirectoryReader over(DirectoryReader shared, Subjects subjects) {
         try {
             return new SubjectOnlyReader(shared, subjects);
@@ -58,7 +59,7 @@ final class SubjectOnlyReader extends FilterDirectoryReader {
 
     @Override
     protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
-        throw new UnsupportedOperationException("a per-query view is not refreshed");
+        throw new UnsupportedOperationException("a view is made again for each shared reader, not refreshed");
     }
 
     @Override
