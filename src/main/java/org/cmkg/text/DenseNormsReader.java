@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterDirectoryReader;
-import org.apache.lucene.index.FilterLeafReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -56,17 +54,13 @@ final class DenseNormsReader extends FilterDirectoryReader {
 
     /** Dense norms per segment (by its core) and field; {@code Optional.empty()}: keep Lucene's. */
     private static final class NormsCache {
-        private final Map<IndexReader.CacheKey, Map<String, Optional<Dense>>> bySegment = new ConcurrentHashMap<>();
+        private final SameSegmentReader.PerSegment<Map<String, Optional<Dense>>> bySegment = new SameSegmentReader.PerSegment<>();
 
         NumericDocValues norms(LeafReader reader, String field) throws IOException {
             NumericDocValues sparse = reader.getNormValues(field);
-            IndexReader.CacheHelper core = reader.getCoreCacheHelper();
-            if (sparse == null || core == null)
+            if (sparse == null || reader.getCoreCacheHelper() == null)
                 return sparse;
-            Map<String, Optional<Dense>> fields = bySegment.computeIfAbsent(core.getKey(), key -> {
-                core.addClosedListener(bySegment::remove);
-                return new ConcurrentHashMap<>();
-            });
+            Map<String, Optional<Dense>> fields = bySegment.of(reader, segment -> new ConcurrentHashMap<>());
             Optional<Dense> dense = fields.computeIfAbsent(field, f -> Dense.of(reader, f));
             return dense.isPresent() ? dense.get().values() : sparse;
         }
@@ -132,7 +126,7 @@ final class DenseNormsReader extends FilterDirectoryReader {
         }
     }
 
-    private static final class Leaf extends FilterLeafReader {
+    private static final class Leaf extends SameSegmentReader {
         private final NormsCache cache;
 
         Leaf(LeafReader in, NormsCache cache) {
@@ -143,18 +137,6 @@ final class DenseNormsReader extends FilterDirectoryReader {
         @Override
         public NumericDocValues getNormValues(String field) throws IOException {
             return cache.norms(in, field);
-        }
-
-        // The same content as the segment it wraps, so the same cache keys (Lucene's query cache,
-        // our per-segment mappings) apply.
-        @Override
-        public CacheHelper getCoreCacheHelper() {
-            return in.getCoreCacheHelper();
-        }
-
-        @Override
-        public CacheHelper getReaderCacheHelper() {
-            return in.getReaderCacheHelper();
         }
     }
 }

@@ -3,14 +3,10 @@ package org.cmkg.text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FilterDirectoryReader;
-import org.apache.lucene.index.FilterLeafReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFieldVisitor;
@@ -69,16 +65,10 @@ final class SubjectOnlyReader extends FilterDirectoryReader {
 
     /** Each segment's document → subject table, by the segment's core; dropped with the segment. */
     static final class Subjects {
-        private final Map<IndexReader.CacheKey, Table> bySegment = new ConcurrentHashMap<>();
+        private final SameSegmentReader.PerSegment<Table> tables = new SameSegmentReader.PerSegment<>();
 
         Table of(LeafReader segment) {
-            IndexReader.CacheHelper core = segment.getCoreCacheHelper();
-            if (core == null)
-                return Table.read(segment);
-            return bySegment.computeIfAbsent(core.getKey(), key -> {
-                core.addClosedListener(bySegment::remove);
-                return Table.read(segment);
-            });
+            return tables.of(segment, Table::read);
         }
     }
 
@@ -112,7 +102,7 @@ final class SubjectOnlyReader extends FilterDirectoryReader {
         }
     }
 
-    private static final class Leaf extends FilterLeafReader {
+    private static final class Leaf extends SameSegmentReader {
         private final Subjects subjects;
 
         Leaf(LeafReader in, Subjects subjects) {
@@ -132,17 +122,6 @@ final class SubjectOnlyReader extends FilterDirectoryReader {
                         visitor.stringField(subjectField, subject);
                 }
             };
-        }
-
-        // The same documents as the segment it wraps: the same cache keys apply.
-        @Override
-        public CacheHelper getCoreCacheHelper() {
-            return in.getCoreCacheHelper();
-        }
-
-        @Override
-        public CacheHelper getReaderCacheHelper() {
-            return in.getReaderCacheHelper();
         }
     }
 }
