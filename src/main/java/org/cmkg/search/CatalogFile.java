@@ -39,11 +39,13 @@ import org.slf4j.LoggerFactory;
  * labels, quotes: each once), a table of the distinct sets of them (types, documents, facet
  * values: a few thousand sets for hundreds of thousands of uses), then the catalog's maps as
  * numbers in those tables. Reading it shares equal strings and equal sets, so the catalog read
- * takes less memory than the one built, and a set costs one number to read.
+ * takes less memory than the one built, and a set costs one number to read. A claim's quote and
+ * statements ({@link ClaimText}) are written where the claim is, not in the string table, and
+ * stay in the mapped file until a hit shows them.
  */
 public final class CatalogFile {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogFile.class);
-    private static final String MAGIC = "cmkg-search-catalog 2";
+    private static final String MAGIC = "cmkg-search-catalog 3";
     private static final RecordComponent[] RESOURCE = Resource.class.getRecordComponents();
     /** The resource record's components: a catalog written for another shape is built again. */
     private static final String SHAPE = Arrays.stream(RESOURCE)
@@ -137,7 +139,8 @@ public final class CatalogFile {
     /**
      * Writes the string table and the set table, then the maps as string and set numbers (-1: a
      * null string); a resource's components in the record's order (a string, a boolean, a set of
-     * strings, a map of strings).
+     * strings, a claim's text: its quote, then its statements as language numbers and texts, each
+     * text as its length in UTF-8 bytes (-1: null) and the bytes).
      */
     private static final class Writer {
         private final DataOutputStream out;
@@ -213,8 +216,8 @@ public final class CatalogFile {
                 Set<String> strings = (Set<String>) set;
                 addSet(strings);
             }
-            else if (value instanceof Map<?, ?> map)
-                map.forEach((k, v) -> add((String) k, (String) v));
+            else if (value instanceof ClaimText text)
+                text.statements().keySet().forEach(this::add);
         }
 
         private void value(Class<?> type, Object value) throws IOException {
@@ -226,13 +229,13 @@ public final class CatalogFile {
                 @SuppressWarnings("unchecked")
                 Set<String> set = (Set<String>) value;
                 set(set);
-            } else if (type == Map.class) {
-                @SuppressWarnings("unchecked")
-                Map<String, String> map = (Map<String, String>) value;
-                out.writeInt(map.size());
-                for (Map.Entry<String, String> e : map.entrySet()) {
+            } else if (type == ClaimText.class) {
+                ClaimText text = (ClaimText) value;
+                text(text.quote());
+                out.writeInt(text.statements().size());
+                for (Map.Entry<String, String> e : text.statements().entrySet()) {
                     number(e.getKey());
-                    number(e.getValue());
+                    text(e.getValue());
                 }
             } else {
                 throw new IllegalStateException("A catalog resource holds a " + type + ": teach CatalogFile to keep it");
@@ -261,6 +264,16 @@ public final class CatalogFile {
 
         private void set(Set<String> values) throws IOException {
             out.writeInt(setNumbers.get(values));
+        }
+
+        private void text(String s) throws IOException {
+            if (s == null) {
+                out.writeInt(-1);
+                return;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
         }
     }
 
@@ -333,9 +346,33 @@ public final class CatalogFile {
                 return string();
             if (type == Set.class)
                 return set();
-            if (type == Map.class)
-                return map();
+            if (type == ClaimText.class)
+                return claimText();
             throw new IOException("A catalog resource holds a " + type);
+        }
+
+        /** A claim's text where it is in the file, passed over. */
+        private ClaimText claimText() throws IOException {
+            int start = in.position();
+            int quote = skipText();
+            int statements = in.getInt();
+            if (quote < 0 && statements == 0)
+                return ClaimText.NONE;
+            for (int i = 0; i < statements; i++) {
+                in.getInt();
+                skipText();
+            }
+            return new KeptClaimText(in, strings, start);
+        }
+
+        /** Passes over a text; its length (-1: null). */
+        private int skipText() throws IOException {
+            int n = in.getInt();
+            if (n > in.remaining())
+                throw new IOException("a text runs past the end of the catalog");
+            if (n > 0)
+                in.position(in.position() + n);
+            return n;
         }
 
         private String string() {
@@ -357,6 +394,53 @@ public final class CatalogFile {
 
         private Set<String> set() {
             return sets.get(in.getInt());
+        }
+    }
+
+    /**
+     * A claim's text decoded from the mapped file when asked (absolute reads: safe from any
+     * thread). The mapping lives as long as the catalog; a new catalog goes to a new file, moved
+     * over the old one, so a mapped file never changes.
+     */
+    private static final class KeptClaimText extends ClaimText {
+        private final ByteBuffer file;
+        private final String[] strings;
+        private final int start;
+
+        KeptClaimText(ByteBuffer file, String[] strings, int start) {
+            this.file = file;
+            this.strings = strings;
+            this.start = start;
+        }
+
+        @Override
+        public String quote() {
+            return text(start);
+        }
+
+        @Override
+        public Map<String, String> statements() {
+            int at = start;
+            at += 4 + Math.max(0, file.getInt(at));
+            int n = file.getInt(at);
+            at += 4;
+            Map<String, String> statements = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                String lang = strings[file.getInt(at)];
+                at += 4;
+                statements.put(lang, text(at));
+                at += 4 + Math.max(0, file.getInt(at));
+            }
+            return Map.copyOf(statements);
+        }
+
+        private String text(int at) {
+            int n = file.getInt(at);
+            if (n < 0)
+                return null;
+            byte[] b = new byte[n];
+            file.get(at + 4, b);
+            return new String(b, StandardCharsets.UTF_8);
         }
     }
 }

@@ -199,11 +199,10 @@ public final class CatalogLoader {
             categories.addAll(constraintCategories.getOrDefault(iri, Set.of()));
         }
         return new SearchCatalog.Resource(iri, claim, mostSpecific(directTypes.get(iri)), Set.copyOf(types),
-                Set.copyOf(documents), Set.copyOf(minerals), Set.copyOf(countries), Set.copyOf(categories),
-                claim ? claimQuote.get(iri) : null, home,
+                Set.copyOf(documents), Set.copyOf(minerals), Set.copyOf(countries), Set.copyOf(categories), home,
                 claim ? Set.copyOf(claimKinds.getOrDefault(iri, Set.of())) : Set.of(),
                 claim ? claimSection.get(iri) : null,
-                claim ? Map.copyOf(claimStatements.getOrDefault(iri, Map.of())) : Map.of());
+                claim ? ClaimText.of(claimQuote.get(iri), claimStatements.getOrDefault(iri, Map.of())) : ClaimText.NONE);
     }
 
     private static void classify(String iri, Map<String, Set<String>> closures, Set<String> minerals, Set<String> countries) {

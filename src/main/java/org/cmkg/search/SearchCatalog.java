@@ -27,16 +27,15 @@ public record SearchCatalog(
      * @param minerals   the materials it is about (a material: itself)
      * @param countries  the countries it is about (a country: itself)
      * @param categories the constraint categories it is about
-     * @param quote      for a claim, the exact source text; otherwise null
      * @param document   the document it is from (a claim) or described in (a paper's constraint,
      *                   section…); null for reference entities
      * @param claimKinds for a claim, its kinds ({@code cmkg:Fact}…); otherwise empty
      * @param section    for a claim, the section or table it is in; otherwise null
-     * @param statements for a claim, its statement by language tag; otherwise empty
+     * @param text       for a claim, its exact quote and its statements; otherwise {@link ClaimText#NONE}
      */
     public record Resource(String iri, boolean claim, String type, Set<String> types, Set<String> documents,
-                           Set<String> minerals, Set<String> countries, Set<String> categories, String quote,
-                           String document, Set<String> claimKinds, String section, Map<String, String> statements) {}
+                           Set<String> minerals, Set<String> countries, Set<String> categories,
+                           String document, Set<String> claimKinds, String section, ClaimText text) {}
 
     /** A label in the preferred language, else English, else Chinese, else any; null if none. */
     public String label(String iri, String preferredLang) {

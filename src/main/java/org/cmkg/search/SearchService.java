@@ -241,8 +241,8 @@ public final class SearchService {
         DocumentRef document = r.document() == null ? null : new DocumentRef(r.document(), cat.label(r.document(), lang));
         DocumentRef section = r.section() == null ? null : new DocumentRef(r.section(), cat.label(r.section(), lang));
         return new Hit(r.iri(), r.claim() ? "claim" : "entity", r.type(), cat.label(r.iri(), lang), text, lang,
-                matched.predicate().getURI(), r.quote(), score, snippets.highlight(matched.field(), lang, text), document,
-                cat.labelsOf(r.iri()), r.claim() ? r.statements() : null,
+                matched.predicate().getURI(), r.text().quote(), score, snippets.highlight(matched.field(), lang, text), document,
+                cat.labelsOf(r.iri()), r.claim() ? r.text().statements() : null,
                 r.claimKinds().isEmpty() ? null : r.claimKinds().iterator().next(), section);
     }
 

@@ -98,6 +98,28 @@ class CatalogFileTest {
         }
     }
 
+    @Test
+    void aKeptCatalogGivesEveryClaimsQuoteAndStatementsAlsoAfterItsFileIsReplaced() {
+        AtomicReference<String> version = new AtomicReference<>("v1");
+        CatalogFile kept = new CatalogFile(dir.resolve("search-catalog"), version::get);
+        kept.readOrBuild(() -> built);
+        SearchCatalog read = kept.readOrBuild(() -> {
+            throw new AssertionError("kept, not built");
+        });
+        version.set("v2");
+        kept.readOrBuild(() -> built); // writes a new file over the one read
+
+        long withQuote = 0;
+        for (Resource r : built.resources().values()) {
+            ClaimText text = read.resources().get(r.iri()).text();
+            assertEquals(r.text().quote(), text.quote(), r.iri());
+            assertEquals(r.text().statements(), text.statements(), r.iri());
+            if (text.quote() != null)
+                withQuote++;
+        }
+        assertTrue(withQuote > 100, "claims with a quote: " + withQuote);
+    }
+
     /** The value IRIs a column gives a resource. */
     private static Set<String> values(FacetColumn column, int resource) {
         int[] numbers = new int[column.valueCount(resource)];
