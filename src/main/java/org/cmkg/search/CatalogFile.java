@@ -1,6 +1,7 @@
 package org.cmkg.search;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.apache.lucene.util.IntsRefBuilder;
 import org.cmkg.search.SearchCatalog.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CatalogFile {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogFile.class);
-    private static final String MAGIC = "cmkg-search-catalog 3";
+    private static final String MAGIC = "cmkg-search-catalog 4";
     private static final RecordComponent[] RESOURCE = Resource.class.getRecordComponents();
     /** The resource record's components: a catalog written for another shape is built again. */
     private static final String SHAPE = Arrays.stream(RESOURCE)
@@ -137,10 +139,14 @@ public final class CatalogFile {
     }
 
     /**
-     * Writes the string table and the set table, then the maps as string and set numbers (-1: a
-     * null string); a resource's components in the record's order (a string, a boolean, a set of
-     * strings, a claim's text: its quote, then its statements as language numbers and texts, each
-     * text as its length in UTF-8 bytes (-1: null) and the bytes).
+     * Writes four sections: the strings (their UTF-8 lengths, then their bytes); the numbers (one
+     * block of ints: the sets, then the maps as string and set numbers, -1 for a null string, a
+     * resource's components in the record's order, a boolean as 0 or 1, a claim's text as its place
+     * in the texts section or -1); the claims' texts (a text as its UTF-8 length, -1 for null, and
+     * its bytes: a quote, then the number of statements and each one's language number and text).
+     * Each section's size comes first, and the reader takes each in one bulk read: the catalog is
+     * read when the first search waits for it, in code the compiler has not reached yet, where a
+     * call per number cost more than the numbers.
      */
     private static final class Writer {
         private final DataOutputStream out;
@@ -148,6 +154,9 @@ public final class CatalogFile {
         private final List<String> strings = new ArrayList<>();
         private final Map<Set<String>, Integer> setNumbers = new HashMap<>();
         private final List<Set<String>> sets = new ArrayList<>();
+        private final IntsRefBuilder ints = new IntsRefBuilder();
+        private final ByteArrayOutputStream textBytes = new ByteArrayOutputStream();
+        private final DataOutputStream texts = new DataOutputStream(textBytes);
 
         Writer(DataOutputStream out) {
             this.out = out;
@@ -155,41 +164,51 @@ public final class CatalogFile {
 
         void write(SearchCatalog c) throws IOException {
             collect(c);
-            out.writeInt(strings.size());
-            for (String s : strings) {
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(b.length);
-                out.write(b);
-            }
-            out.writeInt(sets.size());
+            ints.append(sets.size());
             for (Set<String> set : sets) {
-                out.writeInt(set.size());
+                ints.append(set.size());
                 for (String v : set)
                     number(v);
             }
-            out.writeInt(c.resources().size());
+            ints.append(c.resources().size());
             for (Resource r : c.resources().values())
                 for (RecordComponent component : RESOURCE)
                     value(component.getType(), component(component, r));
-            out.writeInt(c.selectorToClaim().size());
-            for (Map.Entry<String, String> e : c.selectorToClaim().entrySet()) {
-                number(e.getKey());
-                number(e.getValue());
+            ints.append(c.selectorToClaim().size());
+            c.selectorToClaim().forEach((selector, claim) -> {
+                number(selector);
+                number(claim);
+            });
+            ints.append(c.labels().size());
+            c.labels().forEach((iri, byLang) -> {
+                number(iri);
+                ints.append(byLang.size());
+                byLang.forEach((lang, label) -> {
+                    number(lang);
+                    number(label);
+                });
+            });
+            ints.append(c.typeClosures().size());
+            c.typeClosures().forEach((iri, closure) -> {
+                number(iri);
+                set(closure);
+            });
+
+            byte[][] utf8 = new byte[strings.size()][];
+            out.writeInt(utf8.length);
+            for (int i = 0; i < utf8.length; i++) {
+                utf8[i] = strings.get(i).getBytes(StandardCharsets.UTF_8);
+                out.writeInt(utf8[i].length);
             }
-            out.writeInt(c.labels().size());
-            for (Map.Entry<String, Map<String, String>> e : c.labels().entrySet()) {
-                number(e.getKey());
-                out.writeInt(e.getValue().size());
-                for (Map.Entry<String, String> l : e.getValue().entrySet()) {
-                    number(l.getKey());
-                    number(l.getValue());
-                }
-            }
-            out.writeInt(c.typeClosures().size());
-            for (Map.Entry<String, Set<String>> e : c.typeClosures().entrySet()) {
-                number(e.getKey());
-                set(e.getValue());
-            }
+            out.writeInt(Arrays.stream(utf8).mapToInt(b -> b.length).sum());
+            for (byte[] b : utf8)
+                out.write(b);
+            out.writeInt(ints.length());
+            for (int i = 0; i < ints.length(); i++)
+                out.writeInt(ints.intAt(i));
+            texts.flush();
+            out.writeInt(textBytes.size());
+            textBytes.writeTo(out);
         }
 
         private void collect(SearchCatalog c) {
@@ -207,7 +226,7 @@ public final class CatalogFile {
             });
         }
 
-        /** The strings of a component's value (a string, a set of them, a map of them). */
+        /** The strings of a component's value (a string, a set of them, a claim text's languages). */
         private void addAll(Object value) {
             if (value instanceof String string)
                 add(string);
@@ -222,7 +241,7 @@ public final class CatalogFile {
 
         private void value(Class<?> type, Object value) throws IOException {
             if (type == boolean.class) {
-                out.writeBoolean((Boolean) value);
+                ints.append((Boolean) value ? 1 : 0);
             } else if (type == String.class) {
                 number((String) value);
             } else if (type == Set.class) {
@@ -231,10 +250,15 @@ public final class CatalogFile {
                 set(set);
             } else if (type == ClaimText.class) {
                 ClaimText text = (ClaimText) value;
+                if (text.quote() == null && text.statements().isEmpty()) {
+                    ints.append(-1);
+                    return;
+                }
+                ints.append(texts.size());
                 text(text.quote());
-                out.writeInt(text.statements().size());
+                texts.writeInt(text.statements().size());
                 for (Map.Entry<String, String> e : text.statements().entrySet()) {
-                    number(e.getKey());
+                    texts.writeInt(numbers.get(e.getKey()));
                     text(e.getValue());
                 }
             } else {
@@ -258,22 +282,22 @@ public final class CatalogFile {
             }
         }
 
-        private void number(String s) throws IOException {
-            out.writeInt(s == null ? -1 : numbers.get(s));
+        private void number(String s) {
+            ints.append(s == null ? -1 : numbers.get(s));
         }
 
-        private void set(Set<String> values) throws IOException {
-            out.writeInt(setNumbers.get(values));
+        private void set(Set<String> values) {
+            ints.append(setNumbers.get(values));
         }
 
         private void text(String s) throws IOException {
             if (s == null) {
-                out.writeInt(-1);
+                texts.writeInt(-1);
                 return;
             }
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(b.length);
-            out.write(b);
+            texts.writeInt(b.length);
+            texts.write(b);
         }
     }
 
@@ -282,133 +306,151 @@ public final class CatalogFile {
         private final ByteBuffer in;
         private String[] strings;
         private List<Set<String>> sets;
+        private int[] numbers;
+        private int next;
 
         Reader(ByteBuffer in) {
             this.in = in;
         }
 
         SearchCatalog catalog() throws IOException {
-            strings = new String[in.getInt()];
-            byte[] buffer = new byte[256];
-            for (int i = 0; i < strings.length; i++) {
-                int n = in.getInt();
-                if (n > buffer.length)
-                    buffer = new byte[Math.max(n, buffer.length * 2)];
-                in.get(buffer, 0, n);
-                strings[i] = new String(buffer, 0, n, StandardCharsets.UTF_8);
-            }
-            int n = in.getInt();
+            int[] lengths = ints(in.getInt());
+            byte[] utf8 = new byte[count(in.getInt(), 1)];
+            in.get(utf8);
+            strings = new String[lengths.length];
+            for (int i = 0, at = 0; i < lengths.length; at += lengths[i++])
+                strings[i] = new String(utf8, at, lengths[i], StandardCharsets.UTF_8);
+            numbers = ints(in.getInt());
+            int textsSize = count(in.getInt(), 1);
+            ByteBuffer texts = in.slice(in.position(), textsSize);
+            in.position(in.position() + textsSize);
+            if (in.hasRemaining())
+                throw new IOException("data after the end of the catalog");
+
+            int n = next();
             sets = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                String[] values = new String[in.getInt()];
+                String[] values = new String[next()];
                 for (int j = 0; j < values.length; j++)
                     values[j] = string();
                 sets.add(Set.of(values));
             }
-            n = in.getInt();
-            Map<String, Resource> resources = new HashMap<>(n * 4 / 3 + 1);
+            n = next();
+            String[] iris = new String[n];
+            Object[] resources = new Object[n];
             Constructor<Resource> constructor = resourceConstructor();
             Class<?>[] types = Arrays.stream(RESOURCE).map(RecordComponent::getType).toArray(Class<?>[]::new);
             Object[] values = new Object[types.length];
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < types.length; k++)
-                    values[k] = value(types[k]);
+                    values[k] = value(types[k], texts);
                 Resource r;
                 try {
                     r = constructor.newInstance(values);
                 } catch (ReflectiveOperationException e) {
                     throw new IOException("Cannot make a catalog resource", e);
                 }
-                resources.put(r.iri(), r);
+                iris[i] = r.iri();
+                resources[i] = r;
             }
-            n = in.getInt();
-            Map<String, String> selectorToClaim = new HashMap<>(n * 4 / 3 + 1);
-            for (int i = 0; i < n; i++)
-                selectorToClaim.put(string(), string());
-            n = in.getInt();
-            Map<String, Map<String, String>> labels = new HashMap<>(n * 4 / 3 + 1);
-            for (int i = 0; i < n; i++)
-                labels.put(string(), map());
-            n = in.getInt();
-            Map<String, Set<String>> closures = new HashMap<>(n * 4 / 3 + 1);
-            for (int i = 0; i < n; i++)
-                closures.put(string(), set());
-            if (in.hasRemaining())
-                throw new IOException("data after the end of the catalog");
-            return new SearchCatalog(Collections.unmodifiableMap(resources), Collections.unmodifiableMap(selectorToClaim),
-                    Collections.unmodifiableMap(labels), Collections.unmodifiableMap(closures));
-        }
-
-        private Object value(Class<?> type) throws IOException {
-            if (type == boolean.class)
-                return in.get() != 0;
-            if (type == String.class)
-                return string();
-            if (type == Set.class)
-                return set();
-            if (type == ClaimText.class)
-                return claimText();
-            throw new IOException("A catalog resource holds a " + type);
-        }
-
-        /** A claim's text where it is in the file, passed over. */
-        private ClaimText claimText() throws IOException {
-            int start = in.position();
-            int quote = skipText();
-            int statements = in.getInt();
-            if (quote < 0 && statements == 0)
-                return ClaimText.NONE;
-            for (int i = 0; i < statements; i++) {
-                in.getInt();
-                skipText();
+            n = next();
+            String[] selectors = new String[n];
+            Object[] claims = new Object[n];
+            for (int i = 0; i < n; i++) {
+                selectors[i] = string();
+                claims[i] = string();
             }
-            return new KeptClaimText(in, strings, start);
+            n = next();
+            String[] labelled = new String[n];
+            Object[] labels = new Object[n];
+            for (int i = 0; i < n; i++) {
+                labelled[i] = string();
+                labels[i] = map();
+            }
+            n = next();
+            String[] typed = new String[n];
+            Object[] closures = new Object[n];
+            for (int i = 0; i < n; i++) {
+                typed[i] = string();
+                closures[i] = sets.get(next());
+            }
+            if (next != numbers.length)
+                throw new IOException("numbers after the end of the catalog");
+            return new SearchCatalog(FrozenStringMap.of(iris, resources), FrozenStringMap.of(selectors, claims),
+                    FrozenStringMap.of(labelled, labels), FrozenStringMap.of(typed, closures));
         }
 
-        /** Passes over a text; its length (-1: null). */
-        private int skipText() throws IOException {
-            int n = in.getInt();
-            if (n > in.remaining())
-                throw new IOException("a text runs past the end of the catalog");
-            if (n > 0)
-                in.position(in.position() + n);
+        /** The next {@code n} ints of the file, in one bulk read. */
+        private int[] ints(int n) throws IOException {
+            int[] values = new int[count(n, 4)];
+            in.asIntBuffer().get(values);
+            in.position(in.position() + 4 * n);
+            return values;
+        }
+
+        /** A section's size, checked against what is left of the file. */
+        private int count(int n, int bytesEach) throws IOException {
+            if (n < 0 || (long) n * bytesEach > in.remaining())
+                throw new IOException("a section of " + n + " runs past the end of the catalog");
             return n;
         }
 
-        private String string() {
-            int i = in.getInt();
+        private int next() throws IOException {
+            if (next >= numbers.length)
+                throw new IOException("the catalog ends too soon");
+            return numbers[next++];
+        }
+
+        private Object value(Class<?> type, ByteBuffer texts) throws IOException {
+            if (type == boolean.class)
+                return next() != 0;
+            if (type == String.class)
+                return string();
+            if (type == Set.class)
+                return sets.get(next());
+            if (type == ClaimText.class) {
+                int at = next();
+                if (at < 0)
+                    return ClaimText.NONE;
+                if (at > texts.limit() - 8)
+                    throw new IOException("a claim's text past the end of the catalog");
+                return new KeptClaimText(texts, strings, at);
+            }
+            throw new IOException("A catalog resource holds a " + type);
+        }
+
+        private String string() throws IOException {
+            int i = next();
             return i < 0 ? null : strings[i];
         }
 
-        private Map<String, String> map() {
-            int n = in.getInt();
+        private Map<String, String> map() throws IOException {
+            int n = next();
             if (n == 0)
                 return Map.of();
             if (n == 1)
                 return Map.of(string(), string());
+            if (n == 2) // most labelled resources: zh and en
+                return Map.of(string(), string(), string(), string());
             Map<String, String> m = new HashMap<>();
             for (int j = 0; j < n; j++)
                 m.put(string(), string());
             return Map.copyOf(m);
         }
-
-        private Set<String> set() {
-            return sets.get(in.getInt());
-        }
     }
 
     /**
-     * A claim's text decoded from the mapped file when asked (absolute reads: safe from any
-     * thread). The mapping lives as long as the catalog; a new catalog goes to a new file, moved
-     * over the old one, so a mapped file never changes.
+     * A claim's text decoded from the texts section of the mapped file when asked (absolute
+     * reads: safe from any thread). The mapping lives as long as the catalog; a new catalog goes
+     * to a new file, moved over the old one, so a mapped file never changes.
      */
     private static final class KeptClaimText extends ClaimText {
-        private final ByteBuffer file;
+        private final ByteBuffer texts;
         private final String[] strings;
         private final int start;
 
-        KeptClaimText(ByteBuffer file, String[] strings, int start) {
-            this.file = file;
+        KeptClaimText(ByteBuffer texts, String[] strings, int start) {
+            this.texts = texts;
             this.strings = strings;
             this.start = start;
         }
@@ -421,25 +463,25 @@ public final class CatalogFile {
         @Override
         public Map<String, String> statements() {
             int at = start;
-            at += 4 + Math.max(0, file.getInt(at));
-            int n = file.getInt(at);
+            at += 4 + Math.max(0, texts.getInt(at));
+            int n = texts.getInt(at);
             at += 4;
             Map<String, String> statements = new HashMap<>();
             for (int i = 0; i < n; i++) {
-                String lang = strings[file.getInt(at)];
+                String lang = strings[texts.getInt(at)];
                 at += 4;
                 statements.put(lang, text(at));
-                at += 4 + Math.max(0, file.getInt(at));
+                at += 4 + Math.max(0, texts.getInt(at));
             }
             return Map.copyOf(statements);
         }
 
         private String text(int at) {
-            int n = file.getInt(at);
+            int n = texts.getInt(at);
             if (n < 0)
                 return null;
             byte[] b = new byte[n];
-            file.get(at + 4, b);
+            texts.get(at + 4, b);
             return new String(b, StandardCharsets.UTF_8);
         }
     }

@@ -89,7 +89,8 @@ public final class CatalogLoader {
                 continue; // a quote selector is found through its claim
             resources.put(iri, resource(iri, closures));
         }
-        return new SearchCatalog(Map.copyOf(resources), Map.copyOf(selectorToClaim), Map.copyOf(labels), Map.copyOf(closures));
+        return new SearchCatalog(FrozenStringMap.copyOf(resources), FrozenStringMap.copyOf(selectorToClaim),
+                FrozenStringMap.copyOf(labels), FrozenStringMap.copyOf(closures));
     }
 
     private void readFacts() {

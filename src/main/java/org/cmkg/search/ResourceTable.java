@@ -13,16 +13,16 @@ import org.apache.lucene.util.FixedBitSet;
 import org.cmkg.search.SearchCatalog.Resource;
 
 /**
- * The catalog's searchable resources numbered 0…n-1, so that a search marks, filters and counts
- * them in bit sets and int arrays instead of maps and sets: each resource's most specific type and
- * facet values as numbers ({@link FacetColumn}), the number an index subject stands for (a quote
- * selector stands for its claim), and, per class, the resources that are instances of it. Built
- * once per catalog; immutable apart from the cache of class members.
+ * The catalog's searchable resources numbered 0…n-1 (their entry numbers in the catalog's
+ * {@link FrozenStringMap}), so that a search marks, filters and counts them in bit sets and int
+ * arrays instead of maps and sets: each resource's most specific type and facet values as numbers
+ * ({@link FacetColumn}), the number an index subject stands for (a quote selector stands for its
+ * claim), and, per class, the resources that are instances of it. Built once per catalog;
+ * immutable apart from the cache of class members.
  */
 final class ResourceTable {
     private final SearchCatalog catalog;
     private final Resource[] resources;
-    private final Map<String, Integer> numbers;
     private final FacetColumn types;
     private final EnumMap<Facet, FacetColumn> facets = new EnumMap<>(Facet.class);
     private final FacetRows rows;
@@ -32,17 +32,10 @@ final class ResourceTable {
 
     ResourceTable(SearchCatalog catalog) {
         this.catalog = catalog;
-        this.resources = catalog.resources().values().toArray(Resource[]::new);
-        int n = resources.length;
-        Map<String, Integer> numbers = new HashMap<>(n * 2);
+        int n = catalog.resources().size();
+        this.resources = new Resource[n];
         for (int r = 0; r < n; r++)
-            numbers.put(resources[r].iri(), r);
-        catalog.selectorToClaim().forEach((selector, claim) -> {
-            Integer r = numbers.get(claim);
-            if (r != null)
-                numbers.putIfAbsent(selector, r);
-        });
-        this.numbers = numbers;
+            resources[r] = catalog.resources().valueAt(r);
         List<Set<String>> typeValues = new ArrayList<>(n);
         Map<String, Set<String>> typeSets = new HashMap<>();
         for (Resource r : resources)
@@ -76,8 +69,11 @@ final class ResourceTable {
 
     /** The number of the resource an index subject stands for, or -1 if it is not searchable. */
     int numberOf(String subject) {
-        Integer n = numbers.get(subject);
-        return n == null ? -1 : n;
+        int r = catalog.resources().indexOf(subject);
+        if (r >= 0)
+            return r;
+        String claim = catalog.selectorToClaim().get(subject);
+        return claim == null ? -1 : catalog.resources().indexOf(claim);
     }
 
     /** Each resource's most specific type. */

@@ -11,10 +11,10 @@ import java.util.Set;
  * numbers its resources for the searches.
  */
 public record SearchCatalog(
-        Map<String, Resource> resources,
-        Map<String, String> selectorToClaim,
-        Map<String, Map<String, String>> labels,
-        Map<String, Set<String>> typeClosures) {
+        FrozenStringMap<Resource> resources,
+        FrozenStringMap<String> selectorToClaim,
+        FrozenStringMap<Map<String, String>> labels,
+        FrozenStringMap<Set<String>> typeClosures) {
 
     /**
      * A searchable resource.
