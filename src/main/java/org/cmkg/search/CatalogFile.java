@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,12 @@ import org.slf4j.LoggerFactory;
  * triples). Built again whenever the version differs, and written for the next start.
  *
  * <p>The file is binary: a header with the version, a table of the distinct strings (IRIs,
- * labels, quotes: each once), a table of the distinct sets of them (types, documents, facet
- * values: a few thousand sets for hundreds of thousands of uses), then the catalog's maps as
- * numbers in those tables. Reading it shares equal strings and equal sets, so the catalog read
- * takes less memory than the one built, and a set costs one number to read. A claim's quote and
- * statements ({@link ClaimText}) are written where the claim is, not in the string table, and
- * stay in the mapped file until a hit shows them.
+ * labels: each once), a table of the distinct sets of them (types, documents, facet values: a few
+ * thousand sets for hundreds of thousands of uses), the catalog's maps as numbers in those tables,
+ * and the claims' quotes and statements ({@link ClaimText}). Reading it shares equal strings and
+ * equal sets, so the catalog read takes less memory than the one built, and a set costs one number
+ * to read; the claims' texts stay in the mapped file until a hit shows them. The maps come back in
+ * the order they were written ({@link FrozenStringMap}).
  */
 public final class CatalogFile {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogFile.class);

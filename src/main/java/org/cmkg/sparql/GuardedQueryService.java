@@ -60,7 +60,7 @@ final class GuardedQueryService extends SPARQL_QueryDataset {
                 super.execute(queryString, action);
                 return;
             }
-            Query query = ParsedQuery.of(action.getRequest(), queryString);
+            Query query = ParsedQuery.of(action.getRequest(), queryString).query();
             String label = "[" + action.id + "]";
             try (QueryWatchdog.Run run = watchdog.watch(label); RepeatedWarnings.Scope warnings = RepeatedWarnings.open(label)) {
                 current.set(run);

@@ -37,24 +37,14 @@ record SparqlRequestKey(String query, List<String> defaultGraphs, List<String> n
         String text = request.getParameter(QUERY);
         if (text == null)
             return null;
-        String normalised;
-        String form;
+        ParsedQuery parsed;
         try {
-            Query query = ParsedQuery.of(request, text);
-            form = SparqlMetrics.form(query);
-            // Result rows name IRIs in full; RDF answers (CONSTRUCT, DESCRIBE) use the query's
-            // prefixes. The query is the one the service will run: its own prefixes go back.
-            PrefixMapping prefixes = query.getPrefixMapping();
-            if (query.isSelectType() || query.isAskType())
-                query.setPrefixMapping(new PrefixMappingImpl());
-            try {
-                normalised = query.serialize();
-            } finally {
-                query.setPrefixMapping(prefixes);
-            }
+            parsed = ParsedQuery.of(request, text);
         } catch (BadRequestException e) {
             return null;
         }
+        String normalised = parsed.normalised();
+        String form = SparqlMetrics.form(parsed.query());
         Map<String, List<String>> others = new TreeMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (!name.equals(QUERY) && !name.equals(DEFAULT_GRAPH) && !name.equals(NAMED_GRAPH))
@@ -64,6 +54,23 @@ record SparqlRequestKey(String query, List<String> defaultGraphs, List<String> n
         return new SparqlRequestKey(normalised, sorted(request.getParameterValues(DEFAULT_GRAPH)),
                 sorted(request.getParameterValues(NAMED_GRAPH)), accept == null ? "" : accept.strip(),
                 Collections.unmodifiableMap(others), form);
+    }
+
+    /**
+     * The query as a key holds it: serialised, so that spacing, comments and prefix names do not
+     * matter. Result rows name IRIs in full, so a SELECT or ASK is serialised without its prefixes;
+     * RDF answers (CONSTRUCT, DESCRIBE) use them. Called on a query not yet shared (its prefixes
+     * are set aside while it is serialised, then put back).
+     */
+    static String normalised(Query query) {
+        PrefixMapping prefixes = query.getPrefixMapping();
+        if (query.isSelectType() || query.isAskType())
+            query.setPrefixMapping(new PrefixMappingImpl());
+        try {
+            return query.serialize();
+        } finally {
+            query.setPrefixMapping(prefixes);
+        }
     }
 
     private static List<String> sorted(String[] values) {
