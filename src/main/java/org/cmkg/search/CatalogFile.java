@@ -352,31 +352,28 @@ public final class CatalogFile {
                 iris[i] = r.iri();
                 resources[i] = r;
             }
-            n = next();
-            String[] selectors = new String[n];
-            Object[] claims = new Object[n];
-            for (int i = 0; i < n; i++) {
-                selectors[i] = string();
-                claims[i] = string();
-            }
-            n = next();
-            String[] labelled = new String[n];
-            Object[] labels = new Object[n];
-            for (int i = 0; i < n; i++) {
-                labelled[i] = string();
-                labels[i] = map();
-            }
-            n = next();
-            String[] typed = new String[n];
-            Object[] closures = new Object[n];
-            for (int i = 0; i < n; i++) {
-                typed[i] = string();
-                closures[i] = sets.get(next());
-            }
+            FrozenStringMap<String> selectorToClaim = stringKeyed(this::string);
+            FrozenStringMap<Map<String, String>> labels = stringKeyed(this::map);
+            FrozenStringMap<Set<String>> closures = stringKeyed(() -> sets.get(next()));
             if (next != numbers.length)
                 throw new IOException("numbers after the end of the catalog");
-            return new SearchCatalog(FrozenStringMap.of(iris, resources), FrozenStringMap.of(selectors, claims),
-                    FrozenStringMap.of(labelled, labels), FrozenStringMap.of(typed, closures));
+            return new SearchCatalog(FrozenStringMap.of(iris, resources), selectorToClaim, labels, closures);
+        }
+
+        private interface Value<V> {
+            V read() throws IOException;
+        }
+
+        /** A map written as its size, then each key's string number and its value. */
+        private <V> FrozenStringMap<V> stringKeyed(Value<V> value) throws IOException {
+            int n = next();
+            String[] keys = new String[n];
+            Object[] values = new Object[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = string();
+                values[i] = value.read();
+            }
+            return FrozenStringMap.of(keys, values);
         }
 
         /** The next {@code n} ints of the file, in one bulk read. */

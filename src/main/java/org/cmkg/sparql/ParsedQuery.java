@@ -2,8 +2,9 @@ package org.cmkg.sparql;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.apache.jena.atlas.lib.Cache;
-import org.apache.jena.atlas.lib.CacheFactory;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.apache.jena.query.Query;
 
 /**
@@ -23,10 +24,12 @@ record ParsedQuery(String text, Query query, String normalised) {
      * again: for a rare word's {@code text:query} that was a seventh of the server's time. Shared
      * between requests read-only: everything derived from the text is derived before it is
      * shared, the parser fixes a query's result variables, ARQ's execution only reads the query,
-     * and Fuseki and {@link CancellableExprs} change copies. A thousand texts of up to 16,000
-     * characters at most; longer ones are parsed every time.
+     * and Fuseki and {@link CancellableExprs} change copies. Bounded by the texts' length (half a
+     * million characters: hundreds of queries, a few MB with their parsed forms); a text longer
+     * than 16,000 characters is parsed every time.
      */
-    private static final Cache<String, ParsedQuery> PARSED = CacheFactory.createCache(1_000);
+    private static final Cache<String, ParsedQuery> PARSED = Caffeine.newBuilder()
+            .maximumWeight(500_000).weigher((String text, ParsedQuery parsed) -> text.length()).build();
     private static final int LONGEST_KEPT = 16_000;
 
     /**
