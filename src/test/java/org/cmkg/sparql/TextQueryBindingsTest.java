@@ -60,6 +60,23 @@ class TextQueryBindingsTest {
         assertEquals(subjectOnly.stream().map(r -> value(r, "s")).sorted().toList(), bare.stream().map(r -> value(r, "s")).toList());
     }
 
+    @Test
+    void aBoundSubjectIsAnsweredFromTheSubjectOnlyViewWithItsOwnScore() {
+        String search = "text:query (cmkg:statement '稀土' 20 'lang:zh')";
+        List<JsonObject> all = rows("SELECT ?s ?score { (?s ?score) " + search + " } ORDER BY DESC(?score) ?s");
+        assertTrue(all.size() > 3, all.toString());
+        JsonObject third = all.get(2);
+
+        long before = index.subjectOnlyQueries();
+        List<JsonObject> bound = rows("SELECT ?score { (<" + value(third, "s") + "> ?score) " + search + " }");
+        assertEquals(before + 1, index.subjectOnlyQueries(), "a pattern with its subject given is marked");
+        assertEquals(1, bound.size(), bound.toString());
+        assertEquals(value(third, "score"), value(bound.get(0), "score"), "the same score as in the unbound search");
+
+        List<JsonObject> absent = rows("SELECT ?score { (<https://w3id.org/cmkg/id/no-such-claim> ?score) " + search + " }");
+        assertTrue(absent.isEmpty(), "a subject the search does not find has no row: " + absent);
+    }
+
     private static List<JsonObject> rows(String query) {
         HttpResponse<String> r = server.http().post("/sparql", "application/sparql-query", PREFIXES + query,
                 "Accept", "application/sparql-results+json");
