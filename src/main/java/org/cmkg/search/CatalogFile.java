@@ -138,7 +138,7 @@ public final class CatalogFile {
     }
 
     /**
-     * Writes four sections: the strings (their UTF-8 lengths, then their bytes); the numbers (one
+     * Writes four sections: the strings' UTF-8 lengths; their bytes; the numbers (one
      * block of ints: the sets, then the maps as string and set numbers, -1 for a null string, a
      * resource's components in the record's order, a boolean as 0 or 1, a claim's text as its place
      * in the texts section or -1); the claims' texts (a text as its UTF-8 length, -1 for null, and
