@@ -3,6 +3,8 @@ package org.cmkg.search;
 import java.util.List;
 import java.util.Map;
 
+import com.google.gson.annotations.JsonAdapter;
+
 /**
  * The JSON answer of {@code /api/search}.
  *
@@ -18,6 +20,7 @@ import java.util.Map;
  * @param facets    per facet, its values among the results with counts (each facet counted with the other filters applied)
  * @param tookMs    time spent in the search service
  */
+@JsonAdapter(value = SearchResponseJson.class, nullSafe = false)
 public record SearchResponse(String query, String lang, long total, boolean truncated, boolean relaxed, int offset, int limit,
                              List<Hit> hits, Map<String, List<FacetValue>> facets, double tookMs) {
 
