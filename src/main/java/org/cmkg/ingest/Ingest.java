@@ -275,6 +275,8 @@ public final class Ingest {
                 findings.addAll(input.findings());
                 partial = input.partial();
                 millis.put("read", elapsed(start));
+                if (indexer != null)
+                    indexer.endOfInput(); // its last segment is written beside the store's index build
                 long t = System.nanoTime();
                 if (bulk != null) {
                     progress.update(Phase.INDEX_STORE, writer.quads());

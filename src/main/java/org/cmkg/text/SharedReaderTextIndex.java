@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class SharedReaderTextIndex extends TextIndexLucene {
     private static final Logger LOG = LoggerFactory.getLogger(SharedReaderTextIndex.class);
     private static final MethodHandle QUERY_WITH_READER = queryWithReader();
+    /** The writer's buffer: a million triples' texts fit, so a load leaves one segment per indexing thread. */
+    static final double WRITE_BUFFER_MB = 128;
 
     private final SearcherManager readers;
     private final SubjectOnlyReader.Subjects subjects = new SubjectOnlyReader.Subjects();
@@ -60,6 +62,7 @@ public final class SharedReaderTextIndex extends TextIndexLucene {
 
     SharedReaderTextIndex(Directory directory, TextIndexConfig config) {
         super(directory, config); // commits an empty index when there is none, so a reader can open
+        bufferWholeLoads();
         try {
             this.readers = new SearcherManager(DenseNormsReader.wrap(DirectoryReader.open(directory)), null);
         } catch (IOException e) {
@@ -91,6 +94,23 @@ public final class SharedReaderTextIndex extends TextIndexLucene {
         } catch (IOException e) {
             throw new TextIndexException("refreshing the readers after a commit", e);
         }
+    }
+
+    @Override
+    public void rollback() {
+        super.rollback(); // closes the writer and opens a new one, with Lucene's default buffer
+        bufferWholeLoads();
+    }
+
+    /**
+     * Lets the writer buffer up to {@link #WRITE_BUFFER_MB} before it writes a segment. Each segment
+     * costs every search a lookup of each of its words in that segment's terms dictionary and a
+     * scorer; with Lucene's 16 MB a load of a million triples left five segments, and searches over
+     * them took 5-25 % longer than over the same index in one (docs/benchmarks.md, run 19). A
+     * commit still writes what is buffered, so small writes are unchanged.
+     */
+    private void bufferWholeLoads() {
+        getIndexWriter().getConfig().setRAMBufferSizeMB(WRITE_BUFFER_MB);
     }
 
     @Override

@@ -70,6 +70,13 @@ class SharedReaderTextIndexTest {
     }
 
     @Test
+    void theWriterBuffersAWholeLoadAlsoAfterARollback() {
+        assertEquals(SharedReaderTextIndex.WRITE_BUFFER_MB, index.getIndexWriter().getConfig().getRAMBufferSizeMB());
+        index.rollback();
+        assertEquals(SharedReaderTextIndex.WRITE_BUFFER_MB, index.getIndexWriter().getConfig().getRAMBufferSizeMB());
+    }
+
+    @Test
     void everyCommitIsSeenByTheNextQueryAndTheSearcher() {
         TextSearcher searcher = new TextSearcher(index);
         assertEquals(Set.of(), statementHits("lithium", "en"));
