@@ -1,7 +1,10 @@
 package org.cmkg.search;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.google.gson.annotations.JsonAdapter;
 
@@ -45,7 +48,20 @@ public record SearchResponse(String query, String lang, long total, boolean trun
      */
     public record Hit(String iri, String kind, String type, String label, String text, String lang, String property,
                       String quote, float score, String highlight, DocumentRef document, Map<String, String> labels,
-                      Map<String, String> statements, String claimKind, DocumentRef section) {}
+                      Map<String, String> statements, String claimKind, DocumentRef section) {
+
+        /** Labels and statements in the order of their language tags, whatever map the catalog keeps them in. */
+        public Hit {
+            labels = byLanguage(labels);
+            statements = byLanguage(statements);
+        }
+
+        private static Map<String, String> byLanguage(Map<String, String> texts) {
+            if (texts == null || texts.size() < 2 || texts instanceof SortedMap)
+                return texts;
+            return Collections.unmodifiableSortedMap(new TreeMap<>(texts));
+        }
+    }
 
     /** A document (or a section of one), with its title in the hit's language. */
     public record DocumentRef(String iri, String title) {}

@@ -87,12 +87,13 @@ class SearchResponseJsonTest {
     @Test
     void nullsAndEscapesAreWrittenAsTheRecordsSayThem() {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("zh", "稀土 \"引号\" \\ </script> \u2028 \t\n\u0001");
+        labels.put("zh", "稀土 \"引号\" \\ </script> \u2028\u2029 \t\n\r\b\f\u0001\u001f\u007f \ud800 &amp; ='");
         labels.put("en", null);
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         facets.put("document", List.of(new FacetValue("https://example.org/d", null, 3), new FacetValue(null, "€ & <b>", 0)));
         facets.put("mineral", List.of());
         facets.put("country", null);
+        facets.put("a \"key\"\n\u2028", List.of(new FacetValue("i", "l", -1)));
         List<Hit> hits = List.of(
                 new Hit("https://example.org/c", "claim", null, null, "a \"text\"", "zh", null, "原文 “引文”", 0.1f, "<mark>稀土</mark>",
                         new DocumentRef("https://example.org/d", null), labels, Map.of("en", "it's"), null, null),
@@ -104,6 +105,17 @@ class SearchResponseJsonTest {
                 new SearchResponse(null, "en", 0, true, false, Integer.MAX_VALUE, 0, List.of(), Map.of(), 1e-9),
                 new SearchResponse("", "zh", 1, false, false, 0, 1, null, null, 1234567.0)))
             assertEquals(reflective(r), Json.GSON.toJson(r));
+    }
+
+    @Test
+    void labelsAndStatementsAreInTheOrderOfTheirLanguageTags() {
+        Map<String, String> zhFirst = new LinkedHashMap<>();
+        zhFirst.put("zh", "稀土");
+        zhFirst.put("en", "rare earths");
+        Hit h = new Hit("i", "claim", null, null, null, null, null, null, 1f, null, null, zhFirst, zhFirst, null, null);
+        assertEquals(List.of("en", "zh"), List.copyOf(h.labels().keySet()));
+        assertEquals(List.of("en", "zh"), List.copyOf(h.statements().keySet()));
+        assertTrue(Json.GSON.toJson(h).contains("\"labels\":{\"en\":\"rare earths\",\"zh\":\"稀土\"}"), Json.GSON.toJson(h));
     }
 
     /** {@code value} as its record components say it, written by Gson's writer with the API's settings. */
