@@ -189,29 +189,19 @@ final class SearchResponseJson implements TypeAdapterFactory {
         private boolean afterValue;
 
         JsonText beginObject() {
-            separate();
-            sb.append('{');
-            afterValue = false;
-            return this;
+            return open('{');
         }
 
         JsonText endObject() {
-            sb.append('}');
-            afterValue = true;
-            return this;
+            return close('}');
         }
 
         JsonText beginArray() {
-            separate();
-            sb.append('[');
-            afterValue = false;
-            return this;
+            return open('[');
         }
 
         JsonText endArray() {
-            sb.append(']');
-            afterValue = true;
-            return this;
+            return close(']');
         }
 
         JsonText name(String name) {
@@ -232,31 +222,42 @@ final class SearchResponseJson implements TypeAdapterFactory {
         }
 
         void value(long n) {
-            separate();
-            sb.append(n);
-            afterValue = true;
+            literal(Long.toString(n));
         }
 
         void value(boolean b) {
-            separate();
-            sb.append(b);
-            afterValue = true;
+            literal(Boolean.toString(b));
         }
 
         void value(float f) {
-            separate();
-            sb.append(checked(f));
-            afterValue = true;
+            literal(Float.toString(checked(f)));
         }
 
         void value(double d) {
-            separate();
-            sb.append(checked(d));
-            afterValue = true;
+            literal(Double.toString(checked(d)));
         }
 
         void nullValue() {
-            value((String) null);
+            literal("null");
+        }
+
+        private JsonText open(char bracket) {
+            separate();
+            sb.append(bracket);
+            afterValue = false;
+            return this;
+        }
+
+        private JsonText close(char bracket) {
+            sb.append(bracket);
+            afterValue = true;
+            return this;
+        }
+
+        private void literal(String text) {
+            separate();
+            sb.append(text);
+            afterValue = true;
         }
 
         private void separate() {
