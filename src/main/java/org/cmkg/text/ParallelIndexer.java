@@ -128,7 +128,7 @@ public final class ParallelIndexer {
                         index.getIndexWriter().flush();
                     return;
                 }
-                room.release();
+                room.release(); // also for the last batch, which took none: after the end nobody waits
                 for (Entity e : b) {
                     index.addEntity(e);
                     indexed.incrementAndGet();
