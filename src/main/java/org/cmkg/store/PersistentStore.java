@@ -85,7 +85,7 @@ public final class PersistentStore {
     private static DatasetGraph connect(StoreLayout layout) {
         try {
             DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(Location.create(layout.tdb2().toString()));
-            NodeFileLength.keepInMemory(tdb);
+            NodeDataFile.install(tdb);
             return tdb;
         } catch (DBOpEnvException e) {
             throw new StoreLockedException("The TDB2 database in " + layout.tdb2()

@@ -27,16 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
  * write (TDB2 truncates the file back) and a reopening: terms written after an abort, more than
  * TDB2's write buffer holds, are read back as written, which they would not be if a new term's
  * offset came from a stale length (Jena 5.6's file keeps a stale write position after a truncate).
+ * After the reopening every term is read from the memory map ({@link MappedReadsTest} has the
+ * map's own cases).
  */
-class NodeFileLengthTest {
+class NodeDataFileTest {
     @TempDir
     Path dir;
 
     @Test
     void theStoresNodeFileIsWrappedOnce() throws Exception {
         try (ServedDataset store = PersistentStore.open(dir, "test")) {
-            assertTrue(NodeFileLength.keepInMemory(store.base()), "a second call finds the wrapper in place");
-            assertInstanceOf(NodeFileLength.KnownLength.class, innerFile(store.base()));
+            assertTrue(NodeDataFile.install(store.base()), "a second call finds the wrappers in place");
+            assertInstanceOf(MappedReads.class, innerFile(store.base()));
         }
     }
 
