@@ -4,54 +4,60 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.Query;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.cmkg.linkeddata.IriSpace;
-import org.cmkg.sparql.NamedQueries;
 import org.cmkg.vocab.CMKG;
+import org.cmkg.vocab.OA;
+import org.cmkg.vocab.Prov;
 
 /**
- * Builds the {@link SearchCatalog} with a handful of SPARQL queries ({@code catalog-*.rq}), each
- * read in one pass: types, subclasses, labels, claims with documents, quotes, kinds, sections and
- * statements, what claims are about, constraints, and which graph describes which document.
+ * Builds the {@link SearchCatalog} from the store's quads, one scan per predicate it needs (TDB2
+ * answers each from an index that starts with the predicate): types, subclasses, labels and
+ * documents' titles, what claims derive from, their quotes (through their targets' selectors),
+ * kinds, sections and statements, what they are about (directly or through a quantity),
+ * constraints, and which graph describes which document. The joins (a claim is a subject typed
+ * {@code cmkg:Claim}; a claim's quote is its target's selector's text) are made here, in maps.
  * Resources of the ontology and shapes graphs are not searchable (they are the vocabulary,
- * reachable through SPARQL).
+ * reachable through SPARQL); as in a query of the union default graph, the store's own default
+ * graph is not read.
  *
- * <p>A claim's optional details are read one property per query and put together here, not with
- * {@code OPTIONAL}: ARQ evaluates an {@code OPTIONAL} as index lookups per row. The catalog is built
- * in a server that has just started (the first start after a load), where that cost most: at a
- * million triples the two queries with three {@code OPTIONAL}s each took 7.3 and 4.3 s there, the
- * six plain joins 6.9 s in all, and the first search after a load came 2-3 s sooner (19-23 s
- * instead of 21-26 s). The catalog is the same either way (compared resource by resource).
+ * <p>Why scans and not queries: the catalog is built in a server that has just started (the
+ * first start after a load), where every term read is read from the store for the first time. At a
+ * million triples the twelve SPARQL queries that did this took 6.9 s there, the scans 3.2 s (ARQ's
+ * iterators and bindings per row, and its {@code GRAPH ?g} evaluated graph by graph). Where a
+ * resource has several values of what the catalog keeps one of (a claim's document, section or
+ * statement in a language, a selector's text, the graph that describes a document), the smallest
+ * is kept, so the catalog does not depend on the order of a scan.
  */
 public final class CatalogLoader {
-    private static final Query TYPES = NamedQueries.load(CatalogLoader.class, "catalog-types.rq");
-    private static final Query SUBCLASSES = NamedQueries.load(CatalogLoader.class, "catalog-subclasses.rq");
-    private static final Query LABELS = NamedQueries.load(CatalogLoader.class, "catalog-labels.rq");
-    private static final Query CLAIM_DOCUMENTS = NamedQueries.load(CatalogLoader.class, "catalog-claim-documents.rq");
-    private static final Query CLAIM_SELECTORS = NamedQueries.load(CatalogLoader.class, "catalog-claim-selectors.rq");
-    private static final Query QUOTES = NamedQueries.load(CatalogLoader.class, "catalog-quotes.rq");
-    private static final Query CLAIM_KINDS = NamedQueries.load(CatalogLoader.class, "catalog-claim-kinds.rq");
-    private static final Query CLAIM_SECTIONS = NamedQueries.load(CatalogLoader.class, "catalog-claim-sections.rq");
-    private static final Query CLAIM_STATEMENTS = NamedQueries.load(CatalogLoader.class, "catalog-claim-statements.rq");
-    private static final Query CLAIM_SUBJECTS = NamedQueries.load(CatalogLoader.class, "catalog-claim-subjects.rq");
-    private static final Query CONSTRAINTS = NamedQueries.load(CatalogLoader.class, "catalog-constraints.rq");
-    private static final Query DOCUMENT_GRAPHS = NamedQueries.load(CatalogLoader.class, "catalog-document-graphs.rq");
+    private static final String CLAIM = CMKG.Claim.getURI();
+    private static final String DOCUMENT = CMKG.Document.getURI();
 
     private final DatasetGraph dataset;
     private final Node ontologyGraph;
     private final Node shapesGraph;
 
-    // Raw facts, filled by the queries.
+    // Raw facts, filled by the scans.
+    private final Set<String> claims = new HashSet<>();
+    private final Set<String> documents = new HashSet<>();
     private final Map<String, Set<String>> directTypes = new HashMap<>();
     private final Map<String, Set<String>> graphsOf = new HashMap<>();
     private final Map<String, Set<String>> superclasses = new HashMap<>();
@@ -78,7 +84,7 @@ public final class CatalogLoader {
 
     /** Reads the store and returns the catalog. */
     public SearchCatalog load() {
-        readFacts();
+        Txn.executeRead(dataset, this::readFacts);
         Map<String, SearchCatalog.Resource> resources = new HashMap<>();
         Map<String, Set<String>> closures = new HashMap<>();
         for (Map.Entry<String, Set<String>> e : directTypes.entrySet()) {
@@ -94,77 +100,138 @@ public final class CatalogLoader {
     }
 
     private void readFacts() {
-        NamedQueries.select(dataset, TYPES, Map.of("ontologyGraph", ontologyGraph, "shapesGraph", shapesGraph), row -> {
-            String s = iri(row, "s");
-            directTypes.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(iri(row, "type"));
-            graphsOf.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(iri(row, "g"));
-        });
-        NamedQueries.select(dataset, SUBCLASSES, row ->
-                superclasses.computeIfAbsent(iri(row, "class"), k -> new HashSet<>()).add(iri(row, "super")));
-        NamedQueries.select(dataset, LABELS, row -> {
-            Node label = row.get(Var.alloc("label"));
-            if (label == null || !label.isLiteral())
+        scan(RDF.type, (g, s, o) -> {
+            if (!s.isURI() || !o.isURI())
                 return;
-            String lang = label.getLiteralLanguage().isEmpty() ? "" : label.getLiteralLanguage().toLowerCase();
-            // The smallest label per language: deterministic when a resource has several.
-            labels.computeIfAbsent(iri(row, "s"), k -> new TreeMap<>())
-                    .merge(lang, label.getLiteralLexicalForm(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            String subject = s.getURI();
+            String type = o.getURI();
+            if (type.equals(CLAIM))
+                claims.add(subject);
+            if (type.equals(DOCUMENT)) {
+                documents.add(subject);
+                graphDocument.merge(g.getURI(), subject, CatalogLoader::smaller);
+            }
+            if (!g.equals(ontologyGraph) && !g.equals(shapesGraph)) {
+                directTypes.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(type);
+                graphsOf.computeIfAbsent(subject, k -> new TreeSet<>()).add(g.getURI());
+            }
         });
-        NamedQueries.select(dataset, CLAIM_DOCUMENTS, row -> {
-            String doc = iri(row, "doc");
-            if (doc != null)
-                claimDocument.putIfAbsent(iri(row, "claim"), doc);
+        scan(RDFS.subClassOf, (g, s, o) -> {
+            if (s.isURI() && o.isURI())
+                superclasses.computeIfAbsent(s.getURI(), k -> new HashSet<>()).add(o.getURI());
+        });
+        scan(RDFS.label, (g, s, o) -> {
+            if (s.isURI())
+                label(s.getURI(), o);
+        });
+        scan(DCTerms.title, (g, s, o) -> {
+            if (s.isURI() && documents.contains(s.getURI()))
+                label(s.getURI(), o);
+        });
+        scanClaims(Prov.wasDerivedFrom, (claim, o) -> {
+            if (o.isURI())
+                claimDocument.merge(claim, o.getURI(), CatalogLoader::smaller);
         });
         Map<String, String> quotes = new HashMap<>();
-        NamedQueries.select(dataset, QUOTES, row -> {
-            Node quote = row.get(Var.alloc("quote"));
-            String selector = iri(row, "selector");
-            if (selector != null && quote.isLiteral())
-                quotes.putIfAbsent(selector, quote.getLiteralLexicalForm());
+        scan(OA.exact, (g, s, o) -> {
+            if (s.isURI() && o.isLiteral())
+                quotes.merge(s.getURI(), o.getLiteralLexicalForm(), CatalogLoader::smaller);
         });
-        NamedQueries.select(dataset, CLAIM_SELECTORS, row -> {
-            String claim = iri(row, "claim");
-            String selector = iri(row, "selector");
-            if (selector == null)
-                return;
-            selectorToClaim.putIfAbsent(selector, claim);
-            String quote = quotes.get(selector);
-            if (quote != null)
-                claimQuote.putIfAbsent(claim, quote);
+        // A claim's target and a quantity are often blank nodes: joined on the nodes themselves.
+        Map<Node, Set<String>> selectorsOfTarget = new HashMap<>();
+        scan(OA.hasSelector, (g, target, selector) -> {
+            if (selector.isURI())
+                selectorsOfTarget.computeIfAbsent(target, k -> new HashSet<>()).add(selector.getURI());
         });
-        NamedQueries.select(dataset, CLAIM_KINDS, row -> {
-            String kind = iri(row, "kind");
-            if (kind != null)
-                claimKinds.computeIfAbsent(iri(row, "claim"), k -> new LinkedHashSet<>()).add(kind);
+        scanClaims(OA.hasTarget, (claim, target) -> {
+            for (String selector : selectorsOfTarget.getOrDefault(target, Set.of())) {
+                selectorToClaim.merge(selector, claim, CatalogLoader::smaller);
+                String quote = quotes.get(selector);
+                if (quote != null)
+                    claimQuote.merge(claim, quote, CatalogLoader::smaller);
+            }
         });
-        NamedQueries.select(dataset, CLAIM_SECTIONS, row -> {
-            String section = iri(row, "section");
-            if (section != null)
-                claimSection.putIfAbsent(iri(row, "claim"), section);
+        scanClaims(CMKG.claimKind, (claim, kind) -> {
+            if (kind.isURI())
+                claimKinds.computeIfAbsent(claim, k -> new LinkedHashSet<>()).add(kind.getURI());
         });
-        NamedQueries.select(dataset, CLAIM_STATEMENTS, row -> {
-            Node statement = row.get(Var.alloc("statement"));
+        scanClaims(CMKG.inSection, (claim, section) -> {
+            if (section.isURI())
+                claimSection.merge(claim, section.getURI(), CatalogLoader::smaller);
+        });
+        scanClaims(CMKG.statement, (claim, statement) -> {
             if (statement.isLiteral())
-                claimStatements.computeIfAbsent(iri(row, "claim"), k -> new TreeMap<>())
-                        .putIfAbsent(statement.getLiteralLanguage().toLowerCase(), statement.getLiteralLexicalForm());
+                claimStatements.computeIfAbsent(claim, k -> new TreeMap<>()).merge(
+                        statement.getLiteralLanguage().toLowerCase(), statement.getLiteralLexicalForm(), CatalogLoader::smaller);
         });
-        NamedQueries.select(dataset, CLAIM_SUBJECTS, row ->
-                claimSubjects.computeIfAbsent(iri(row, "claim"), k -> new LinkedHashSet<>()).add(iri(row, "subject")));
-        NamedQueries.select(dataset, CONSTRAINTS, row -> {
-            String constraint = iri(row, "constraint");
-            String category = iri(row, "category");
-            String target = iri(row, "target");
-            if (category != null)
-                constraintCategories.computeIfAbsent(constraint, k -> new LinkedHashSet<>()).add(category);
-            if (target != null)
-                constraintTargets.computeIfAbsent(constraint, k -> new LinkedHashSet<>()).add(target);
+        Map<Node, Set<String>> subjectsOfQuantity = new HashMap<>();
+        for (Property p : List.of(CMKG.ofEntity, CMKG.ofMaterial))
+            scan(p, (g, quantity, subject) -> {
+                if (subject.isURI())
+                    subjectsOfQuantity.computeIfAbsent(quantity, k -> new LinkedHashSet<>()).add(subject.getURI());
+            });
+        scanClaims(CMKG.about, (claim, subject) -> {
+            if (subject.isURI())
+                claimSubjects.computeIfAbsent(claim, k -> new LinkedHashSet<>()).add(subject.getURI());
         });
-        NamedQueries.select(dataset, DOCUMENT_GRAPHS, row -> graphDocument.putIfAbsent(iri(row, "g"), iri(row, "doc")));
+        scanClaims(CMKG.hasQuantity, (claim, quantity) -> {
+            Set<String> subjects = subjectsOfQuantity.get(quantity);
+            if (subjects != null)
+                claimSubjects.computeIfAbsent(claim, k -> new LinkedHashSet<>()).addAll(subjects);
+        });
+        scan(CMKG.constraintCategory, (g, constraint, category) -> {
+            if (constraint.isURI() && category.isURI())
+                constraintCategories.computeIfAbsent(constraint.getURI(), k -> new LinkedHashSet<>()).add(category.getURI());
+        });
+        for (Property p : List.of(CMKG.constrainsPlace, CMKG.constrainsMaterial))
+            scan(p, (g, constraint, target) -> {
+                if (constraint.isURI() && target.isURI())
+                    constraintTargets.computeIfAbsent(constraint.getURI(), k -> new LinkedHashSet<>()).add(target.getURI());
+            });
         claimSubjects.forEach((claim, subjects) -> {
             String doc = claimDocument.get(claim);
             if (doc != null)
                 subjects.forEach(s -> mentionedIn.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(doc));
         });
+    }
+
+    /** A quad of a named graph, as a scan hands it on. */
+    private interface QuadVisitor {
+        void visit(Node graph, Node subject, Node object);
+    }
+
+    /** Each quad of a named graph with {@code predicate}. */
+    private void scan(Property predicate, QuadVisitor visitor) {
+        Iterator<Quad> quads = dataset.find(Node.ANY, Node.ANY, predicate.asNode(), Node.ANY);
+        try {
+            while (quads.hasNext()) {
+                Quad q = quads.next();
+                if (!q.isDefaultGraph())
+                    visitor.visit(q.getGraph(), q.getSubject(), q.getObject());
+            }
+        } finally {
+            Iter.close(quads);
+        }
+    }
+
+    /** Each quad with {@code predicate} whose subject is a claim, as the claim's IRI and the object. */
+    private void scanClaims(Property predicate, BiConsumer<String, Node> claimAndObject) {
+        scan(predicate, (g, s, o) -> {
+            if (s.isURI() && claims.contains(s.getURI()))
+                claimAndObject.accept(s.getURI(), o);
+        });
+    }
+
+    private void label(String subject, Node label) {
+        if (!label.isLiteral())
+            return;
+        String lang = label.getLiteralLanguage().isEmpty() ? "" : label.getLiteralLanguage().toLowerCase();
+        // The smallest label per language: deterministic when a resource has several.
+        labels.computeIfAbsent(subject, k -> new TreeMap<>()).merge(lang, label.getLiteralLexicalForm(), CatalogLoader::smaller);
+    }
+
+    private static String smaller(String a, String b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private SearchCatalog.Resource resource(String iri, Map<String, Set<String>> closures) {
@@ -255,8 +322,4 @@ public final class CatalogLoader {
         return type.startsWith(CMKG.NS) ? 0 : 1;
     }
 
-    private static String iri(Binding row, String var) {
-        Node n = row.get(Var.alloc(var));
-        return n != null && n.isURI() ? n.getURI() : null;
-    }
 }

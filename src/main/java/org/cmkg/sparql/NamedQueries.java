@@ -26,7 +26,7 @@ public final class NamedQueries {
 
     private NamedQueries() {}
 
-    /** Parses {@code name} from the package of {@code owner}, e.g. {@code catalog-types.rq}. */
+    /** Parses {@code name} from the package of {@code owner}, e.g. {@code papers.rq}. */
     public static Query load(Class<?> owner, String name) {
         try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null)
