@@ -44,8 +44,9 @@ import org.cmkg.vocab.Prov;
  * million triples the twelve SPARQL queries that did this took 6.9 s there, the scans 3.2 s (ARQ's
  * iterators and bindings per row, and its {@code GRAPH ?g} evaluated graph by graph). Where a
  * resource has several values of what the catalog keeps one of (a claim's document, section or
- * statement in a language, a selector's text, the graph that describes a document), the smallest
- * is kept, so the catalog does not depend on the order of a scan.
+ * statement in a language, a selector's text, the document a graph describes), the smallest is
+ * kept, and an entity's home document is that of the first of its graphs in IRI order, so the
+ * catalog does not depend on the order of a scan.
  */
 public final class CatalogLoader {
     private static final String CLAIM = CMKG.Claim.getURI();
