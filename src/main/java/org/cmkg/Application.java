@@ -121,7 +121,8 @@ public final class Application implements AutoCloseable {
             DataMeters.register(metrics.registry(), dataVersion, quads::get, textSearcher::documents);
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
-                    new HealthModule(replica.map(ReplicaHealth::new).map(h -> Readiness.of(h::ready, h::status, h::details))),
+                    new HealthModule(replica.map(ReplicaHealth::new).map(h -> Readiness.of(h::ready, h::status, h::details)),
+                            search::catalogState),
                     new ApiDocModule(),
                     new SearchModule(search, cache),
                     new EntityModule(entities)));

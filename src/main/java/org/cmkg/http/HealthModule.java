@@ -6,29 +6,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * {@code GET /health}: the server is up and answering (for load balancers and scripts). With a
- * {@link Readiness} (a replica), it also says whether readers should be sent here: {@code "ready"},
- * with 503 while not ready, and the readiness's details.
+ * {@code GET /health}: the server is up and answering (for load balancers and scripts), and
+ * whether search is ready ({@code "search"}: a server's first search waits for the search catalog,
+ * which the first start after a load builds: seconds at a million triples, a minute or more at ten
+ * million). With a {@link Readiness} (a replica), it also says whether readers should be sent
+ * here: {@code "ready"}, with 503 while not ready (following the log within its lag, and search
+ * ready), and the readiness's details.
  */
 public final class HealthModule implements RouteModule {
     private final Instant started = Instant.now();
     private final Optional<Readiness> readiness;
+    private final Supplier<String> search;
 
-    /** The health response. */
-    public record Health(String status, String started, long uptimeSeconds) {}
+    /** The health response; {@code search} is "ready", "building" or "failed". */
+    public record Health(String status, String started, long uptimeSeconds, String search) {}
 
-    /** Liveness only: the single process is ready whenever it answers. */
+    /** Liveness only, search always ready (servers without search, tests). */
     public HealthModule() {
-        this(Optional.empty());
+        this(Optional.empty(), () -> "ready");
     }
 
-    public HealthModule(Optional<Readiness> readiness) {
+    /** @param search the state of search ({@code SearchService.catalogState()}) */
+    public HealthModule(Optional<Readiness> readiness, Supplier<String> search) {
         this.readiness = readiness;
+        this.search = search;
     }
 
     @Override
@@ -37,17 +44,20 @@ public final class HealthModule implements RouteModule {
     }
 
     private void health(Context ctx) {
-        Health health = new Health("ok", started.toString(), Duration.between(started, Instant.now()).toSeconds());
+        Health health = new Health("ok", started.toString(), Duration.between(started, Instant.now()).toSeconds(), search.get());
         if (readiness.isEmpty()) {
             ctx.json(health);
             return;
         }
         Readiness r = readiness.get();
-        boolean ready = r.ready();
+        boolean following = r.ready();
+        boolean searchReady = health.search().equals("ready");
+        boolean ready = following && searchReady;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ready ? health.status() : r.status());
+        body.put("status", !following ? r.status() : searchReady ? health.status() : "search " + health.search());
         body.put("started", health.started());
         body.put("uptimeSeconds", health.uptimeSeconds());
+        body.put("search", health.search());
         body.put("ready", ready);
         body.putAll(r.details());
         ctx.status(ready ? 200 : 503).json(body);
@@ -56,8 +66,9 @@ public final class HealthModule implements RouteModule {
     @Override
     public List<EndpointDoc> endpoints() {
         return List.of(new EndpointDoc("GET", "/health", readiness.isEmpty()
-                ? "Liveness: {\"status\":\"ok\"} while the server runs."
-                : "Readiness of this replica: 200 {\"status\":\"ok\",\"ready\":true,…} while it follows the log within its lag, "
-                        + "else 503 with its state, offset, lag and any problem.", "/health"));
+                ? "Liveness: {\"status\":\"ok\"} while the server runs, and \"search\": \"ready\", or \"building\" while "
+                        + "the first search catalog is built (a search waits for it)."
+                : "Readiness of this replica: 200 {\"status\":\"ok\",\"ready\":true,…} while it follows the log within its lag "
+                        + "and search is ready, else 503 with its state, offset, lag and any problem.", "/health"));
     }
 }

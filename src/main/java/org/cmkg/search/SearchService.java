@@ -109,6 +109,19 @@ public final class SearchService {
         return latest;
     }
 
+    /**
+     * Whether searches can run: {@code "ready"} once a catalog is in use (later refreshes do not
+     * hold searches up), {@code "building"} while the first one is being read or built (a search
+     * waits for it: about 10 s at a million triples after a load, when nothing is kept),
+     * {@code "failed"} if that failed (searches fail too; the log says why).
+     */
+    public String catalogState() {
+        CompletableFuture<Loaded> first = loaded;
+        if (first == null || !first.isDone())
+            return "building";
+        return first.isCompletedExceptionally() ? "failed" : "ready";
+    }
+
     /** Changes whenever searches start using another catalog: part of the key of a cached answer. */
     public long catalogGeneration() {
         return catalogs.get();

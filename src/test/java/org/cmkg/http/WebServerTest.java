@@ -65,6 +65,9 @@ class WebServerTest {
         HttpResponse<String> r = http.get("/health");
         assertEquals(200, r.statusCode());
         assertEquals("ok", Http.json(r).get("status").getAsString());
+        // The fixture's first search has been answered, so its catalog is in use.
+        assertEquals(200, http.get("/api/search?q=" + Http.enc("稀土")).statusCode());
+        assertEquals("ready", Http.json(http.get("/health")).get("search").getAsString());
     }
 
     @Test
