@@ -14,8 +14,8 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -87,8 +87,9 @@ class CatalogLoaderTest {
         assertNull(catalog.labels().get(ID + "stray"));
     }
 
+    /** In TDB2 (in memory), whose indexes order quads by term ids given in the order terms were written. */
     private static SearchCatalog catalog(List<Quad> quads) {
-        DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+        DatasetGraph dataset = DatabaseMgr.createDatasetGraph();
         dataset.executeWrite(() -> quads.forEach(dataset::add));
         return new CatalogLoader(UnionDefaultGraph.over(dataset), IRIS).load();
     }

@@ -6,25 +6,26 @@ import java.util.Map;
 
 import io.javalin.http.Context;
 
-import org.cmkg.error.BadRequestException;
-import org.cmkg.linkeddata.HtmlWriter;
-import org.cmkg.linkeddata.IriSpace;
-import org.cmkg.linkeddata.PageLayout;
-import org.cmkg.linkeddata.PageLayout.Page;
-import org.cmkg.linkeddata.PageLayout.Section;
-import org.cmkg.search.SearchModule;
-import org.cmkg.search.SearchRequest;
-import org.cmkg.search.SearchResponse;
-import org.cmkg.search.SearchResponse.FacetValue;
-import org.cmkg.search.SearchResponse.Hit;
-import org.cmkg.search.SearchService;
-import org.cmkg.web.QueryString;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.cmkg.error.BadRequestException;
+import org.cmkg.linkeddata.HtmlWriter;
+import org.cmkg.linkeddata.IriSpace;
+import org.cmkg.linkeddata.PageLayout.Page;
+import org.cmkg.linkeddata.PageLayout.Section;
+import org.cmkg.linkeddata.PageLayout;
+import org.cmkg.search.SearchModule;
+import org.cmkg.search.SearchRequest;
+import org.cmkg.search.SearchResponse.FacetValue;
+import org.cmkg.search.SearchResponse.Hit;
+import org.cmkg.search.SearchResponse;
+import org.cmkg.search.SearchService;
 import org.cmkg.vocab.CMKG;
-import org.cmkg.web.names.PaperNames;
+import org.cmkg.vocab.OA;
+import org.cmkg.web.QueryString;
 import org.cmkg.web.i18n.Ui;
+import org.cmkg.web.names.PaperNames;
 
 /**
  * {@code /} and {@code /search}: the search page. It reads the same parameters as
@@ -39,7 +40,7 @@ public final class SearchPage {
             new String[] {"type", "facet.type"}, new String[] {"document", "facet.document"},
             new String[] {"claimKind", "facet.claimKind"}, new String[] {"mineral", "facet.mineral"},
             new String[] {"country", "facet.country"}, new String[] {"constraintCategory", "facet.constraintCategory"});
-    private static final String EXACT = "http://www.w3.org/ns/oa#exact";
+    private static final String EXACT = OA.exact.getURI();
     private static final List<String> EXAMPLES = List.of("稀土", "rare earth", "锂 OR lithium", "顿巴斯", "USGS", "\"5−10年\"");
 
     private final SearchService search;
