@@ -12,14 +12,12 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Every searchable resource a query matches, exactly (no cap), and how many index documents
- * matched: one pass over the matching documents without scoring, each turned into its resource
- * number through {@link DocResources}.
+ * Every searchable resource a query matches, exactly (no cap): one pass over the matching
+ * documents without scoring, each turned into its resource number through {@link DocResources}.
  *
  * @param resources the matched resource numbers
- * @param documents how many index documents of searchable resources matched
  */
-record MatchedResources(FixedBitSet resources, long documents) {
+record MatchedResources(FixedBitSet resources) {
 
     static MatchedResources of(IndexSearcher searcher, Query query, ResourceTable table, DocResources docs) throws IOException {
         return searcher.search(query, new CollectorManager<Marker, MatchedResources>() {
@@ -31,12 +29,9 @@ record MatchedResources(FixedBitSet resources, long documents) {
             @Override
             public MatchedResources reduce(Collection<Marker> markers) {
                 FixedBitSet all = new FixedBitSet(Math.max(1, table.size()));
-                long documents = 0;
-                for (Marker m : markers) {
+                for (Marker m : markers)
                     all.or(m.resources);
-                    documents += m.documents;
-                }
-                return new MatchedResources(all, documents);
+                return new MatchedResources(all);
             }
         });
     }
@@ -46,7 +41,6 @@ record MatchedResources(FixedBitSet resources, long documents) {
         private final DocResources docs;
         private final FixedBitSet resources;
         private int[] segment;
-        private long documents;
 
         Marker(ResourceTable table, DocResources docs) {
             this.table = table;
@@ -62,10 +56,8 @@ record MatchedResources(FixedBitSet resources, long documents) {
         @Override
         public void collect(int doc) {
             int r = segment[doc];
-            if (r >= 0) {
+            if (r >= 0)
                 resources.set(r);
-                documents++;
-            }
         }
 
         @Override

@@ -43,8 +43,9 @@ import org.cmkg.vocab.Curies;
  * {@link ResourceTable} built with the {@link SearchCatalog}. A search is two passes of Lucene
  * collectors over the shared index reader: one marks every matched result, without scoring, for
  * the exact total and the facet counts ({@link MatchedResources}, {@link FacetCounts}); one ranks
- * only as many documents as the page needs ({@link TopResources}); then the page is read from the
- * stored fields and highlighted. Nothing is done per hit beyond an array read and a bit.
+ * them, scoring only documents that can still place a result on the page ({@link TopResources});
+ * then the page is read from the stored fields and highlighted. Nothing is done per hit beyond an
+ * array read and a bit.
  */
 public final class SearchService {
     private final SearchMetrics metrics;
@@ -207,7 +208,7 @@ public final class SearchService {
             }
         }
         List<Ranked> ranked = counts.total() <= request.offset() ? List.of()
-                : TopResources.best(s, allWords, table, docResources, filter, needed, matched.documents());
+                : TopResources.best(s, allWords, table, docResources, filter, needed);
         return new Page(counts, false, hits(s, ranked, request.offset(), allWords, table));
     }
 
