@@ -2,6 +2,7 @@ package org.cmkg.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.QueryVisitor;
@@ -204,6 +206,15 @@ final class Snippets {
                 }
             }
             return n == 0 ? null : kept.build();
+        }
+        if (query instanceof DisjunctionMaxQuery max) {
+            List<Query> kept = new ArrayList<>();
+            for (Query q : max.getDisjuncts()) {
+                Query part = onlyField(q, field);
+                if (part != null)
+                    kept.add(part);
+            }
+            return kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : new DisjunctionMaxQuery(kept, max.getTieBreakerMultiplier());
         }
         if (query instanceof BoostQuery boost) {
             Query part = onlyField(boost.getQuery(), field);

@@ -1,11 +1,14 @@
 package org.cmkg.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -29,6 +32,12 @@ final class TermsLookedUp {
             for (BooleanClause clause : bool.clauses())
                 copy.add(of(searcher, clause.getQuery()), clause.getOccur());
             return copy.build();
+        }
+        if (query instanceof DisjunctionMaxQuery max) {
+            List<Query> looked = new ArrayList<>();
+            for (Query q : max.getDisjuncts())
+                looked.add(of(searcher, q));
+            return new DisjunctionMaxQuery(looked, max.getTieBreakerMultiplier());
         }
         return query;
     }

@@ -19,6 +19,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -119,25 +120,35 @@ public final class UserQueryParser {
         @Override
         protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
             countTerm();
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            int clauses = 0;
+            // One group per predicate and language: an index document is one literal, so it can
+            // match only the fields of one group (a Chinese one both its word and bigram fields).
+            List<Query> groups = new ArrayList<>();
             // Each language's analysis is the same for every field: done once per word.
             Map<String, List<Token>> tokensByTag = new HashMap<>();
             for (IndexedPredicate predicate : TextFields.INDEXED) {
                 for (SearchLanguage language : languages) {
+                    List<Query> fields = new ArrayList<>();
                     for (String tag : language.analysisTags()) {
                         String langField = TextFields.langField(predicate.field(), tag);
                         List<Token> tokens = tokensByTag.computeIfAbsent(tag, t -> analyse(LanguageAnalyzers.forTag(t), langField, text));
                         Query q = fieldQuery(langField, tag, tokens, quoted);
                         if (q != null) {
                             float weight = predicate.boost() * (LanguageAnalyzers.ZH_BIGRAM.equals(tag) ? BIGRAM_WEIGHT : 1f);
-                            any.add(new BoostQuery(q, weight), Occur.SHOULD);
-                            clauses++;
+                            fields.add(new BoostQuery(q, weight));
                         }
                     }
+                    if (!fields.isEmpty())
+                        groups.add(anyOf(fields));
                 }
             }
-            return clauses == 0 ? null : any.build();
+            if (groups.isEmpty())
+                return null;
+            // The best group's score is the sum the document's matching fields give (the others
+            // match nothing), so the ranking is that of one disjunction of every field; but Lucene
+            // can skip within each group the documents that cannot beat the page's worst result,
+            // where a disjunction of every field can only skip what the sum of all their best
+            // scores cannot lift (a frequent word had to score nearly every match).
+            return groups.size() == 1 ? groups.get(0) : new DisjunctionMaxQuery(groups, 0f);
         }
 
         @Override
@@ -155,6 +166,15 @@ public final class UserQueryParser {
             }
             return any.build();
         }
+    }
+
+    /** A document matching any of the queries, scored by the sum of those it matches. */
+    private static Query anyOf(List<Query> queries) {
+        if (queries.size() == 1)
+            return queries.get(0);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        queries.forEach(q -> any.add(q, Occur.SHOULD));
+        return any.build();
     }
 
     /**

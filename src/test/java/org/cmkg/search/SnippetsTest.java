@@ -44,7 +44,7 @@ class SnippetsTest {
     @Test
     void onlyTheClausesOfTheHighlightedFieldAreKept() {
         Query query = new UserQueryParser(SearchLanguage.parse(null)).parse("\"rare earth\" lithium -cobalt");
-        assertEquals("((statement_en:\"rare earth\")^1.5) ((statement_en:lithium)^1.5)",
+        assertEquals("(statement_en:\"rare earth\")^1.5 (statement_en:lithium)^1.5",
                 Snippets.onlyField(query, "statement_en").toString());
         assertNull(Snippets.onlyField(query, "nonesuch_en"));
     }
