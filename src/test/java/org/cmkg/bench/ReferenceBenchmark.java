@@ -181,6 +181,9 @@ class ReferenceBenchmark {
             for (int k = 0; k < ENGINES.size(); k++) {
                 Engine e = ENGINES.get((w + k) % ENGINES.size());
                 double r = client.throughput(e, tasks, clients, Duration.ofSeconds(1), WINDOW, repeated);
+                // Each window on its own line: an average hides one window that went wrong.
+                System.out.printf(Locale.ROOT, "%s, window %d, %s: %,.0f requests/s (load average %s)%n", name, w + 1,
+                        e.label(), r, Report.loadAverage());
                 perSecond.merge(e, r / WINDOWS, Double::sum);
             }
         row(name, perSecond::get, false);
