@@ -214,7 +214,9 @@ final class Snippets {
                 if (part != null)
                     kept.add(part);
             }
-            return kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : new DisjunctionMaxQuery(kept, max.getTieBreakerMultiplier());
+            if (kept.size() <= 1)
+                return kept.isEmpty() ? null : kept.get(0);
+            return new DisjunctionMaxQuery(kept, max.getTieBreakerMultiplier());
         }
         if (query instanceof BoostQuery boost) {
             Query part = onlyField(boost.getQuery(), field);

@@ -142,10 +142,13 @@ class TopResourcesTest {
     @Test
     void theResultsAreThoseOfAFullScoring() throws IOException {
         assertEquals(SEGMENTS, reader.leaves().size());
-        for (Query query : List.of(lithium(), new TermQuery(new Term("statement", "lithium")), new TermQuery(new Term("label", "hafnium"))))
-            for (int count : new int[] {1, 5, 20, 100, 1_000, RESOURCES + 10})
-                assertEquals(fullScoring(query, noFilter(), count), TopResources.best(searcher, query, table, docs, noFilter(), count),
-                        query + ", " + count);
+        List<Query> queries = List.of(lithium(), new TermQuery(new Term("statement", "lithium")),
+                new TermQuery(new Term("label", "hafnium")));
+        for (Query query : queries)
+            for (int count : new int[] {1, 5, 20, 100, 1_000, RESOURCES + 10}) {
+                List<Ranked> expected = fullScoring(query, noFilter(), count);
+                assertEquals(expected, TopResources.best(searcher, query, table, docs, noFilter(), count), query + ", " + count);
+            }
     }
 
     @Test
