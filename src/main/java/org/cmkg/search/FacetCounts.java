@@ -77,8 +77,11 @@ final class FacetCounts {
         for (int v = 0; v < counts.length; v++)
             if (counts[v] >= threshold)
                 values.add(new FacetValue(column.value(v), column.label(v, lang), counts[v]));
+        // Ties broken down to the IRI: two documents with the same title and count come in the
+        // same order whichever order the catalog's build met them in.
         values.sort(Comparator.comparingLong(FacetValue::count).reversed()
-                .thenComparing(fv -> fv.label() == null ? fv.iri() : fv.label()));
+                .thenComparing(fv -> fv.label() == null ? fv.iri() : fv.label())
+                .thenComparing(FacetValue::iri));
         return values.size() > MAX_FACET_VALUES ? List.copyOf(values.subList(0, MAX_FACET_VALUES)) : values;
     }
 }
