@@ -17,9 +17,16 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Property;
+import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -203,6 +210,11 @@ public final class CatalogLoader {
 
     /** Each quad of a named graph with {@code predicate}. */
     private void scan(Property predicate, QuadVisitor visitor) {
+        DatasetGraph tdb2 = tdb2Below(dataset);
+        if (tdb2 != null) {
+            scanStore(TDBInternal.getDatasetGraphTDB(tdb2), predicate.asNode(), visitor);
+            return;
+        }
         Iterator<Quad> quads = dataset.find(Node.ANY, Node.ANY, predicate.asNode(), Node.ANY);
         try {
             while (quads.hasNext()) {
@@ -213,6 +225,43 @@ public final class CatalogLoader {
         } finally {
             Iter.close(quads);
         }
+    }
+
+    /** The TDB2 store under the dataset's wrappers (union view, text index), or null. */
+    private static DatasetGraph tdb2Below(DatasetGraph dataset) {
+        DatasetGraph d = dataset;
+        while (!TDBInternal.isTDB2(d) && d instanceof DatasetGraphWrapper wrapper)
+            d = wrapper.getWrapped();
+        return TDBInternal.isTDB2(d) ? d : null;
+    }
+
+    /**
+     * The named graphs' quads of {@code predicate} straight from the store's quad table, each term
+     * decoded from the node file below TDB2's node cache. The catalog is built right after a
+     * start, reading each of its ~1.5 million terms at a million triples once or a few times; going
+     * through the cache, its upkeep on every lookup (frequency sketch, read buffers, eviction) was
+     * half of the build's processor time.
+     */
+    private static void scanStore(DatasetGraphTDB store, Node predicate, QuadVisitor visitor) {
+        NodeTupleTable quads = store.getQuadTable().getNodeTupleTable();
+        NodeTable terms = quads.getNodeTable();
+        NodeTable file = terms.baseNodeTable();
+        Map<NodeId, Node> graphs = new HashMap<>();
+        Iterator<Tuple<NodeId>> rows = quads.findAsNodeIds(Node.ANY, Node.ANY, predicate, Node.ANY);
+        try {
+            while (rows.hasNext()) {
+                Tuple<NodeId> row = rows.next();
+                Node graph = graphs.computeIfAbsent(row.get(0), id -> term(terms, file, id));
+                visitor.visit(graph, term(terms, file, row.get(1)), term(terms, file, row.get(3)));
+            }
+        } finally {
+            Iter.close(rows);
+        }
+    }
+
+    /** A value kept in its id (a number, a date) is decoded by the node table; any other from the file. */
+    private static Node term(NodeTable terms, NodeTable file, NodeId id) {
+        return NodeId.isInline(id) ? terms.getNodeForNodeId(id) : file.getNodeForNodeId(id);
     }
 
     /** Each quad with {@code predicate} whose subject is a claim, as the claim's IRI and the object. */

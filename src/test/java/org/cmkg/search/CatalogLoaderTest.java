@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.vocabulary.DCTerms;
@@ -85,6 +86,25 @@ class CatalogLoaderTest {
         assertEquals("country", catalog.label(CMKG.NS + "Country", "en"), "but its label names a facet");
         assertFalse(catalog.resources().containsKey(ID + "stray"));
         assertNull(catalog.labels().get(ID + "stray"));
+    }
+
+    /**
+     * From TDB2 the catalog reads the quad table's rows and decodes their terms itself (below the
+     * node cache); any other dataset is read through its own {@code find}. Both give one catalog.
+     */
+    @Test
+    void theStoresOwnRowsGiveTheCatalogThatTheDatasetsFindGives() {
+        List<Quad> quads = new ArrayList<>(quads());
+        quads.add(Quad.create(Quad.defaultGraphIRI, iri(ID + "stray"), RDF.type.asNode(), iri(CMKG.NS + "Country")));
+        quads.add(Quad.create(iri(ID + "graph/other"), NICKEL, RDFS.label.asNode(), NodeFactory.createLiteralLang("镍", "zh")));
+        quads.add(Quad.create(iri(ID + "graph/other"), NICKEL, RDF.type.asNode(), iri(CMKG.NS + "Material")));
+        DatasetGraph plain = DatasetGraphFactory.createTxnMem();
+        plain.executeWrite(() -> quads.forEach(plain::add));
+        SearchCatalog fromFind = new CatalogLoader(UnionDefaultGraph.over(plain), IRIS).load();
+        SearchCatalog fromRows = catalog(quads);
+        assertEquals(fromFind, fromRows);
+        assertEquals("镍", fromRows.label(NICKEL.getURI(), "zh"));
+        assertFalse(fromRows.resources().containsKey(ID + "stray"));
     }
 
     /** In TDB2 (in memory), whose indexes order quads by term ids given in the order terms were written. */
