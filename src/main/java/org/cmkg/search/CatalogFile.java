@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -67,8 +68,12 @@ public final class CatalogFile {
         this.version = version;
     }
 
-    /** The catalog kept for the current data version, or else {@code build}'s, then kept. */
-    SearchCatalog readOrBuild(Supplier<SearchCatalog> build) {
+    /**
+     * The catalog kept for the current data version, or else {@code build}'s; the writing of a
+     * built one for the next start is handed to {@code keepLater}, so that the caller can put the
+     * catalog to use first ({@code Runnable::run} writes it at once).
+     */
+    SearchCatalog readOrBuild(Supplier<SearchCatalog> build, Consumer<Runnable> keepLater) {
         if (file == null)
             return build.get();
         String current = version.get();
@@ -76,7 +81,7 @@ public final class CatalogFile {
         if (kept.isPresent())
             return kept.get();
         SearchCatalog built = build.get();
-        write(built, current);
+        keepLater.accept(() -> write(built, current));
         return built;
     }
 

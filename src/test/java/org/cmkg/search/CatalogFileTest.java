@@ -8,15 +8,19 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.cmkg.config.ServerConfig;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.search.SearchCatalog.Resource;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.Loaded;
+import org.cmkg.text.TextSearcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,16 +52,16 @@ class CatalogFileTest {
         CatalogFile kept = new CatalogFile(file, version::get);
         AtomicInteger builds = new AtomicInteger();
 
-        assertEquals(built, kept.readOrBuild(() -> count(builds)));
+        assertEquals(built, kept.readOrBuild(() -> count(builds), Runnable::run));
         assertEquals(1, builds.get());
         assertTrue(Files.isRegularFile(file));
-        SearchCatalog read = kept.readOrBuild(() -> count(builds));
+        SearchCatalog read = kept.readOrBuild(() -> count(builds), Runnable::run);
         assertEquals(1, builds.get(), "the same version: read, not built");
         assertEquals(built, read);
         assertTrue(built.resources().size() > 500, "the default data's catalog: " + built.resources().size());
 
         version.set("v2");
-        assertEquals(built, kept.readOrBuild(() -> count(builds)));
+        assertEquals(built, kept.readOrBuild(() -> count(builds), Runnable::run));
         assertEquals(2, builds.get(), "another version: built again");
     }
 
@@ -66,22 +70,22 @@ class CatalogFileTest {
         Path file = dir.resolve("search-catalog");
         CatalogFile kept = new CatalogFile(file, () -> "v1");
         AtomicInteger builds = new AtomicInteger();
-        kept.readOrBuild(() -> count(builds));
+        kept.readOrBuild(() -> count(builds), Runnable::run);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertEquals(built, kept.readOrBuild(() -> count(builds)));
+        assertEquals(built, kept.readOrBuild(() -> count(builds), Runnable::run));
         assertEquals(2, builds.get());
-        assertEquals(built, kept.readOrBuild(() -> count(builds)), "and kept again");
+        assertEquals(built, kept.readOrBuild(() -> count(builds), Runnable::run), "and kept again");
         assertEquals(2, builds.get());
     }
 
     @Test
     void aKeptCatalogSharesEqualSetsAndNumbersTheSameFacetValuesAsTheBuiltOne() {
         CatalogFile kept = new CatalogFile(dir.resolve("search-catalog"), () -> "v1");
-        kept.readOrBuild(() -> built);
+        kept.readOrBuild(() -> built, Runnable::run);
         SearchCatalog read = kept.readOrBuild(() -> {
             throw new AssertionError("kept, not built");
-        });
+        }, Runnable::run);
         Set<Set<String>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         read.resources().values().forEach(r -> distinct.add(r.documents()));
         long claims = read.resources().values().stream().filter(Resource::claim).count();
@@ -102,12 +106,12 @@ class CatalogFileTest {
     void aKeptCatalogGivesEveryClaimsQuoteAndStatementsAlsoAfterItsFileIsReplaced() {
         AtomicReference<String> version = new AtomicReference<>("v1");
         CatalogFile kept = new CatalogFile(dir.resolve("search-catalog"), version::get);
-        kept.readOrBuild(() -> built);
+        kept.readOrBuild(() -> built, Runnable::run);
         SearchCatalog read = kept.readOrBuild(() -> {
             throw new AssertionError("kept, not built");
-        });
+        }, Runnable::run);
         version.set("v2");
-        kept.readOrBuild(() -> built); // writes a new file over the one read
+        kept.readOrBuild(() -> built, Runnable::run); // writes a new file over the one read
 
         long withQuote = 0;
         for (Resource r : built.resources().values()) {
@@ -129,6 +133,28 @@ class CatalogFileTest {
             values.add(column.value(v));
         assertEquals(numbers.length, values.size());
         return values;
+    }
+
+    /** The service puts a catalog it built to use, then writes it; the next start reads it. */
+    @Test
+    void aServiceKeepsTheCatalogItBuiltForTheNextStart() {
+        Path file = dir.resolve("search-catalog");
+        TextSearcher searcher = new TextSearcher(data.textIndex());
+        try {
+            SearchService service = new SearchService(data.queryable(), searcher, new IriSpace(ServerConfig.DEFAULT_BASE_IRI),
+                    new SimpleMeterRegistry(), new CatalogFile(file, () -> "v1"));
+            service.refresh();
+            SearchResponse found = service.search(new SearchRequest("lithium", SearchLanguage.parse("en"), null, 20, 0, Map.of()));
+            assertTrue(found.total() > 0, "lithium in the papers");
+            service.awaitBackgroundWork();
+            assertTrue(Files.isRegularFile(file), "written once the build was in use");
+            SearchCatalog read = new CatalogFile(file, () -> "v1").readOrBuild(() -> {
+                throw new AssertionError("kept, not built");
+            }, Runnable::run);
+            assertEquals(built, read);
+        } finally {
+            searcher.close();
+        }
     }
 
     private static SearchCatalog count(AtomicInteger builds) {
