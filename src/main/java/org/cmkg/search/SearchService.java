@@ -114,7 +114,7 @@ public final class SearchService {
             });
         }
         // A built catalog is written for the next start once searches use it: the first search
-        // after a load waits for the build only (the writing was 1.4 s of its 9 at a million triples).
+        // after a load waits for the build only (writing it was 1.4 s of that 9-s wait at a million triples).
         // One writing at a time: they share the file's temporary name.
         CompletableFuture<?> earlierWriting = keeping.handle((done, failure) -> null);
         keeping = latest.thenCombineAsync(earlierWriting, (catalog, done) -> {
