@@ -66,24 +66,29 @@ public final class CatalogLoader {
     // Raw facts, filled by the scans.
     private final Set<String> claims = new HashSet<>();
     private final Set<String> documents = new HashSet<>();
-    private final Map<String, Set<String>> directTypes = new HashMap<>();
-    private final Map<String, Set<String>> graphsOf = new HashMap<>();
-    private final Map<String, Set<String>> superclasses = new HashMap<>();
+    private final CompactMultimap<String> directTypes = new CompactMultimap<>(LinkedHashSet::new);
+    /** In IRI order: an entity's home document is that of its first graph. */
+    private final CompactMultimap<String> graphsOf = new CompactMultimap<>(TreeSet::new);
+    private final CompactMultimap<String> superclasses = new CompactMultimap<>(HashSet::new);
     private final Map<String, Map<String, String>> labels = new HashMap<>();
     private final Map<String, String> claimDocument = new HashMap<>();
     private final Map<String, String> claimQuote = new HashMap<>();
     private final Map<String, String> selectorToClaim = new HashMap<>();
-    private final Map<String, Set<String>> claimSubjects = new HashMap<>();
-    private final Map<String, Set<String>> claimKinds = new HashMap<>();
+    private final CompactMultimap<String> claimSubjects = new CompactMultimap<>(LinkedHashSet::new);
+    private final CompactMultimap<String> claimKinds = new CompactMultimap<>(LinkedHashSet::new);
     private final Map<String, String> claimSection = new HashMap<>();
     private final Map<String, Map<String, String>> claimStatements = new HashMap<>();
-    private final Map<String, Set<String>> mentionedIn = new HashMap<>();
-    private final Map<String, Set<String>> constraintCategories = new HashMap<>();
-    private final Map<String, Set<String>> constraintTargets = new HashMap<>();
+    private final CompactMultimap<String> mentionedIn = new CompactMultimap<>(LinkedHashSet::new);
+    private final CompactMultimap<String> constraintCategories = new CompactMultimap<>(LinkedHashSet::new);
+    private final CompactMultimap<String> constraintTargets = new CompactMultimap<>(LinkedHashSet::new);
     private final Map<String, String> graphDocument = new HashMap<>();
     private final Map<String, Set<String>> closureCache = new HashMap<>();
-    /** Each IRI decoded from the store once for all scans ({@link #term}). */
-    private final Map<NodeId, Node> decodedIris = new HashMap<>();
+    /** Each distinct set of direct types' closure, shared by the resources that have it. */
+    private final Map<Set<String>, Set<String>> closureOfDirectTypes = new HashMap<>();
+    /** One immutable copy of each distinct set the catalog holds ({@link #shared}). */
+    private final Map<Set<String>, Set<String>> sharedSets = new HashMap<>();
+    /** Each IRI decoded from the store once for all scans ({@link #term}); only while they run. */
+    private Map<NodeId, Node> decodedIris;
 
     /** @param iris the data's IRIs: the ontology and shapes graphs are {@code {base}graph/ontology|shapes} */
     public CatalogLoader(DatasetGraph dataset, IriSpace iris) {
@@ -94,12 +99,13 @@ public final class CatalogLoader {
 
     /** Reads the store and returns the catalog. */
     public SearchCatalog load() {
+        decodedIris = new HashMap<>();
         Txn.executeRead(dataset, this::readFacts);
+        decodedIris = null; // the maps keep the strings; what is built from them next needs no more
         Map<String, SearchCatalog.Resource> resources = new HashMap<>();
         Map<String, Set<String>> closures = new HashMap<>();
-        for (Map.Entry<String, Set<String>> e : directTypes.entrySet()) {
-            closures.put(e.getKey(), typeClosure(e.getValue()));
-        }
+        directTypes.forEach((iri, direct) ->
+                closures.put(iri, closureOfDirectTypes.computeIfAbsent(direct, d -> shared(typeClosure(d)))));
         for (String iri : directTypes.keySet()) {
             if (selectorToClaim.containsKey(iri))
                 continue; // a quote selector is found through its claim
@@ -122,13 +128,13 @@ public final class CatalogLoader {
                 graphDocument.merge(g.getURI(), subject, CatalogLoader::smaller);
             }
             if (!g.equals(ontologyGraph) && !g.equals(shapesGraph)) {
-                directTypes.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(type);
-                graphsOf.computeIfAbsent(subject, k -> new TreeSet<>()).add(g.getURI());
+                directTypes.put(subject, type);
+                graphsOf.put(subject, g.getURI());
             }
         });
         scan(RDFS.subClassOf, (g, s, o) -> {
             if (s.isURI() && o.isURI())
-                superclasses.computeIfAbsent(s.getURI(), k -> new HashSet<>()).add(o.getURI());
+                superclasses.put(s.getURI(), o.getURI());
         });
         scan(RDFS.label, (g, s, o) -> {
             if (s.isURI())
@@ -148,13 +154,13 @@ public final class CatalogLoader {
                 quotes.merge(s.getURI(), o.getLiteralLexicalForm(), CatalogLoader::smaller);
         });
         // A claim's target and a quantity are often blank nodes: joined on the nodes themselves.
-        Map<Node, Set<String>> selectorsOfTarget = new HashMap<>();
+        CompactMultimap<Node> selectorsOfTarget = new CompactMultimap<>(HashSet::new);
         scan(OA.hasSelector, (g, target, selector) -> {
             if (selector.isURI())
-                selectorsOfTarget.computeIfAbsent(target, k -> new HashSet<>()).add(selector.getURI());
+                selectorsOfTarget.put(target, selector.getURI());
         });
         scanClaims(OA.hasTarget, (claim, target) -> {
-            for (String selector : selectorsOfTarget.getOrDefault(target, Set.of())) {
+            for (String selector : selectorsOfTarget.get(target)) {
                 selectorToClaim.merge(selector, claim, CatalogLoader::smaller);
                 String quote = quotes.get(selector);
                 if (quote != null)
@@ -163,7 +169,7 @@ public final class CatalogLoader {
         });
         scanClaims(CMKG.claimKind, (claim, kind) -> {
             if (kind.isURI())
-                claimKinds.computeIfAbsent(claim, k -> new LinkedHashSet<>()).add(kind.getURI());
+                claimKinds.put(claim, kind.getURI());
         });
         scanClaims(CMKG.inSection, (claim, section) -> {
             if (section.isURI())
@@ -174,34 +180,30 @@ public final class CatalogLoader {
                 claimStatements.computeIfAbsent(claim, k -> new TreeMap<>()).merge(
                         statement.getLiteralLanguage().toLowerCase(), statement.getLiteralLexicalForm(), CatalogLoader::smaller);
         });
-        Map<Node, Set<String>> subjectsOfQuantity = new HashMap<>();
+        CompactMultimap<Node> subjectsOfQuantity = new CompactMultimap<>(LinkedHashSet::new);
         for (Property p : List.of(CMKG.ofEntity, CMKG.ofMaterial))
             scan(p, (g, quantity, subject) -> {
                 if (subject.isURI())
-                    subjectsOfQuantity.computeIfAbsent(quantity, k -> new LinkedHashSet<>()).add(subject.getURI());
+                    subjectsOfQuantity.put(quantity, subject.getURI());
             });
         scanClaims(CMKG.about, (claim, subject) -> {
             if (subject.isURI())
-                claimSubjects.computeIfAbsent(claim, k -> new LinkedHashSet<>()).add(subject.getURI());
+                claimSubjects.put(claim, subject.getURI());
         });
-        scanClaims(CMKG.hasQuantity, (claim, quantity) -> {
-            Set<String> subjects = subjectsOfQuantity.get(quantity);
-            if (subjects != null)
-                claimSubjects.computeIfAbsent(claim, k -> new LinkedHashSet<>()).addAll(subjects);
-        });
+        scanClaims(CMKG.hasQuantity, (claim, quantity) -> claimSubjects.putAll(claim, subjectsOfQuantity.get(quantity)));
         scan(CMKG.constraintCategory, (g, constraint, category) -> {
             if (constraint.isURI() && category.isURI())
-                constraintCategories.computeIfAbsent(constraint.getURI(), k -> new LinkedHashSet<>()).add(category.getURI());
+                constraintCategories.put(constraint.getURI(), category.getURI());
         });
         for (Property p : List.of(CMKG.constrainsPlace, CMKG.constrainsMaterial))
             scan(p, (g, constraint, target) -> {
                 if (constraint.isURI() && target.isURI())
-                    constraintTargets.computeIfAbsent(constraint.getURI(), k -> new LinkedHashSet<>()).add(target.getURI());
+                    constraintTargets.put(constraint.getURI(), target.getURI());
             });
         claimSubjects.forEach((claim, subjects) -> {
             String doc = claimDocument.get(claim);
             if (doc != null)
-                subjects.forEach(s -> mentionedIn.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(doc));
+                subjects.forEach(s -> mentionedIn.put(s, doc));
         });
     }
 
@@ -309,31 +311,47 @@ public final class CatalogLoader {
             home = claimDocument.get(iri);
             if (claimDocument.containsKey(iri))
                 documents.add(claimDocument.get(iri));
-            for (String subject : claimSubjects.getOrDefault(iri, Set.of())) {
+            for (String subject : claimSubjects.get(iri)) {
                 classify(subject, closures, minerals, countries);
-                categories.addAll(constraintCategories.getOrDefault(subject, Set.of()));
+                categories.addAll(constraintCategories.get(subject));
             }
         } else {
             if (types.contains(CMKG.Document.getURI()))
                 documents.add(iri);
-            for (String g : graphsOf.getOrDefault(iri, Set.of())) {
+            for (String g : graphsOf.get(iri)) {
                 if (graphDocument.containsKey(g)) {
                     documents.add(graphDocument.get(g));
                     if (home == null)
                         home = graphDocument.get(g);
                 }
             }
-            documents.addAll(mentionedIn.getOrDefault(iri, Set.of()));
+            documents.addAll(mentionedIn.get(iri));
             classify(iri, closures, minerals, countries);
-            for (String target : constraintTargets.getOrDefault(iri, Set.of()))
+            for (String target : constraintTargets.get(iri))
                 classify(target, closures, minerals, countries);
-            categories.addAll(constraintCategories.getOrDefault(iri, Set.of()));
+            categories.addAll(constraintCategories.get(iri));
         }
-        return new SearchCatalog.Resource(iri, claim, mostSpecific(directTypes.get(iri)), Set.copyOf(types),
-                Set.copyOf(documents), Set.copyOf(minerals), Set.copyOf(countries), Set.copyOf(categories), home,
-                claim ? Set.copyOf(claimKinds.getOrDefault(iri, Set.of())) : Set.of(),
+        return new SearchCatalog.Resource(iri, claim, mostSpecific(directTypes.get(iri)), types,
+                shared(documents), shared(minerals), shared(countries), shared(categories), home,
+                claim ? shared(claimKinds.get(iri)) : Set.of(),
                 claim ? claimSection.get(iri) : null,
                 claim ? ClaimText.of(claimQuote.get(iri), claimStatements.getOrDefault(iri, Map.of())) : ClaimText.NONE);
+    }
+
+    /**
+     * One immutable copy of each distinct set: most resources share their facet values and types
+     * with many others (a claim's document, a material's classes), as the catalog read back from
+     * its file does ({@link CatalogFile}); a copy per resource was most of the build's live objects.
+     */
+    private Set<String> shared(Set<String> set) {
+        if (set.isEmpty())
+            return Set.of();
+        Set<String> known = sharedSets.get(set);
+        if (known != null)
+            return known;
+        Set<String> copy = Set.copyOf(set);
+        sharedSets.put(copy, copy);
+        return copy;
     }
 
     private static void classify(String iri, Map<String, Set<String>> closures, Set<String> minerals, Set<String> countries) {
@@ -362,7 +380,7 @@ public final class CatalogLoader {
         while (!todo.isEmpty()) {
             String c = todo.pop();
             if (seen.add(c))
-                superclasses.getOrDefault(c, Set.of()).forEach(todo::push);
+                superclasses.get(c).forEach(todo::push);
         }
         closureCache.put(cls, seen);
         return seen;

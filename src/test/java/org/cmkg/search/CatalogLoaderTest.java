@@ -3,6 +3,7 @@ package org.cmkg.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -105,6 +106,26 @@ class CatalogLoaderTest {
         assertEquals(fromFind, fromRows);
         assertEquals("镍", fromRows.label(NICKEL.getURI(), "zh"));
         assertFalse(fromRows.resources().containsKey(ID + "stray"));
+    }
+
+    /** Equal sets are one object in the catalog, as when it is read back from its file: memory, not meaning. */
+    @Test
+    void claimsWithTheSameDocumentKindsAndTypesShareThoseSets() {
+        List<Quad> quads = new ArrayList<>(quads());
+        Node second = iri(ID + "claim/2");
+        quads.add(quad(second, RDF.type.asNode(), iri(CMKG.NS + "Claim")));
+        quads.add(quad(second, Prov.wasDerivedFrom.asNode(), DOC_A));
+        quads.add(quad(second, CMKG.claimKind.asNode(), iri(CMKG.NS + "Fact")));
+        quads.add(quad(second, CMKG.about.asNode(), CHILE));
+        SearchCatalog catalog = catalog(quads);
+        Resource first = catalog.resources().get(CLAIM.getURI());
+        Resource other = catalog.resources().get(second.getURI());
+        assertEquals(Set.of(DOC_A.getURI()), other.documents());
+        assertSame(first.documents(), other.documents());
+        assertSame(first.claimKinds(), other.claimKinds());
+        assertSame(first.types(), other.types());
+        assertSame(first.countries(), other.countries());
+        assertSame(first.types(), catalog.typeClosures().get(second.getURI()), "the closure the facets look up");
     }
 
     /** In TDB2 (in memory), whose indexes order quads by term ids given in the order terms were written. */
