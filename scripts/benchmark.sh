@@ -3,7 +3,8 @@
 # the same generated corpus, in the same run (org.cmkg.bench.ReferenceBenchmark). Not part of the
 # tests. Extra arguments go to Maven, e.g. -Dbench.triples=10000000, -Dbench.queries=false (loads only) or
 # -Dbench.loadRounds=0 (no load: the queries again on the stores an earlier run left in target/bench) or
-# -Dbench.only=rare (only the tasks and words whose names contain "rare": the 10M search run).
+# -Dbench.only=rare (only the tasks and words whose names contain "rare": the 10M search run) or
+# -Dbench.latency=alone (the latency rows with each engine asked alone, the others idle).
 #
 # Needs Debian's virtuoso-opensource; when it is missing this installs it (as root) and stops and
 # disables the service the package may start: the benchmark runs its own private Virtuoso, with its

@@ -127,7 +127,7 @@ public final class SearchService {
     /**
      * Whether searches can run: {@code "ready"} once a catalog is in use (later refreshes do not
      * hold searches up), {@code "building"} while the first one is being read or built (a search
-     * waits for it: about 7 s at a million triples after a load, when nothing is kept),
+     * waits for it: about 6 s at a million triples after a load, when nothing is kept),
      * {@code "failed"} if that failed (searches fail too; the log says why).
      */
     public String catalogState() {

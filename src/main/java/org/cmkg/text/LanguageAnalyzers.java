@@ -88,10 +88,6 @@ public final class LanguageAnalyzers {
         warm.start();
     }
 
-
-
-
-
     /** The analyzer of the generic fields (literals without a language tag, queries without one). */
     public static Analyzer genericAnalyzer() {
         return GENERIC;

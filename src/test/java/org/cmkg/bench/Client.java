@@ -19,7 +19,8 @@ import org.cmkg.bench.QueryMix.Task;
 
 /**
  * Sends the benchmark's requests to the engines over loopback and times them: per request, p50
- * and p95 of sequential runs after a warm-up, the engines asked in turn run by run; for a mix,
+ * and p95 of sequential runs after a warm-up, the engines asked in turn run by run or one at a
+ * time ({@link Order}); for a mix,
  * completed requests per second with N concurrent clients. Every answer must be 200 with a
  * complete body (a failure stops the run: a fast error is not a result). Only the repeated-query
  * measurements may be answered from our result cache; the others ask for a fresh answer.
@@ -53,29 +54,45 @@ final class Client {
         this.bases = Map.copyOf(bases);
     }
 
+    /** How the engines take turns in the latency rows. */
+    enum Order {
+        /**
+         * Run by run (which one goes first rotates), so that whatever else the machine does weighs
+         * on all alike; each request also follows another engine's on the same two cores.
+         */
+        IN_TURN,
+        /**
+         * Each engine all its runs of a task before the next engine: what one engine measures when
+         * it has the machine to itself (the others idle), its caches and threads warm.
+         */
+        ONE_AT_A_TIME
+    }
+
     /**
-     * Latency per task and engine, the engines asked in turn run by run (which one goes first
-     * rotates), so that whatever else the machine does weighs on all alike.
+     * Latency per task and engine after {@code warmup} runs each.
      *
      * @param repeated ask round 0 every time (the same request again) instead of a new round per run
      */
-    Map<Engine, Map<String, Latency>> interleaved(List<Engine> engines, List<Task> tasks, int warmup, int runs, boolean repeated) {
+    Map<Engine, Map<String, Latency>> latency(List<Engine> engines, List<Task> tasks, int warmup, int runs, boolean repeated,
+                                              Order order) {
         Map<Engine, Map<String, Latency>> result = new EnumMap<>(Engine.class);
         engines.forEach(e -> result.put(e, new LinkedHashMap<>()));
         for (Task task : tasks) {
-            for (int i = 0; i < warmup; i++)
-                for (Engine e : engines)
-                    execute(e, task, repeated ? 0 : i, repeated);
             double[][] ms = new double[engines.size()][runs];
             double[][] inService = new double[engines.size()][runs];
-            for (int i = 0; i < runs; i++) {
-                int round = repeated ? 0 : warmup + i;
-                for (int k = 0; k < engines.size(); k++) {
-                    int e = (i + k) % engines.size();
-                    long t = System.nanoTime();
-                    String body = execute(engines.get(e), task, round, repeated);
-                    ms[e][i] = (System.nanoTime() - t) / 1e6;
-                    inService[e][i] = tookMs(body);
+            if (order == Order.IN_TURN) {
+                for (int i = 0; i < warmup; i++)
+                    for (Engine e : engines)
+                        execute(e, task, repeated ? 0 : i, repeated);
+                for (int i = 0; i < runs; i++)
+                    for (int k = 0; k < engines.size(); k++)
+                        time(engines, (i + k) % engines.size(), task, warmup, i, repeated, ms, inService);
+            } else {
+                for (int e = 0; e < engines.size(); e++) {
+                    for (int i = 0; i < warmup; i++)
+                        execute(engines.get(e), task, repeated ? 0 : i, repeated);
+                    for (int i = 0; i < runs; i++)
+                        time(engines, e, task, warmup, i, repeated, ms, inService);
                 }
             }
             for (int e = 0; e < engines.size(); e++) {
@@ -85,6 +102,15 @@ final class Client {
             }
         }
         return result;
+    }
+
+    /** Run {@code i} of a task on engine {@code e}, into {@code ms[e][i]} and {@code inService[e][i]}. */
+    private void time(List<Engine> engines, int e, Task task, int warmup, int i, boolean repeated, double[][] ms,
+                      double[][] inService) {
+        long t = System.nanoTime();
+        String body = execute(engines.get(e), task, repeated ? 0 : warmup + i, repeated);
+        ms[e][i] = (System.nanoTime() - t) / 1e6;
+        inService[e][i] = tookMs(body);
     }
 
     /**

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * <li>load + text index, {@code bench.loadRounds} rounds, the engines in turn ({@link Loads});</li>
  * <li>start to the first SPARQL and first text-search answer, {@code bench.starts} starts each;
  *     the last start of each stays up for the rest;</li>
- * <li>latency of every request of the {@link QueryMix}, the three asked in turn run by run; then
- *     the same with one request repeated;</li>
+ * <li>latency of every request of the {@link QueryMix}, the three asked in turn run by run (or,
+ *     with {@code bench.latency=alone}, each engine alone); then the same with one request repeated;</li>
  * <li>throughput with 8 and 32 clients of the full mix, the light mix and the light mix repeated,
  *     in alternating windows;</li>
  * <li>resident memory of each server: peak during all this, and after it.</li>
@@ -51,6 +51,9 @@ class ReferenceBenchmark {
     static final boolean QUERIES = Boolean.parseBoolean(System.getProperty("bench.queries", "true"));
     static final Path WORK = Path.of(System.getProperty("bench.dir", "target/bench"));
     static final List<Engine> ENGINES = List.of(Engine.values());
+    /** {@code bench.latency=alone}: the latency rows with each engine asked alone ({@link Client.Order}). */
+    static final Client.Order LATENCY_ORDER = "alone".equals(System.getProperty("bench.latency"))
+            ? Client.Order.ONE_AT_A_TIME : Client.Order.IN_TURN;
 
     private final Report report = new Report();
 
@@ -111,14 +114,16 @@ class ReferenceBenchmark {
             QueryMix mix = new QueryMix(documents);
             matches(client, mix);
 
-            Map<Engine, Map<String, Latency>> latency = client.interleaved(ENGINES, mix.all(), WARMUP, RUNS, false);
-            report.section("Latency (loopback, sequential, the three in turn; ms)");
+            String turns = LATENCY_ORDER == Client.Order.IN_TURN ? "the three in turn" : "each engine alone";
+            Map<Engine, Map<String, Latency>> latency = client.latency(ENGINES, mix.all(), WARMUP, RUNS, false, LATENCY_ORDER);
+            report.section("Latency (loopback, sequential, " + turns + "; ms)");
             latencyRows(latency, mix.all());
             List<Task> repeatedTasks = mix.all().stream().filter(t -> List.of("lookup by IRI", "3-way join + numeric filter",
                     "aggregate (claims per document, top 10)", "search en frequent (lithium)", "search zh frequent (稀土)",
                     "text:query zh rare (铪)").contains(t.name())).toList();
-            Map<Engine, Map<String, Latency>> repeated = client.interleaved(ENGINES, repeatedTasks, 10, Math.max(20, RUNS / 2), true);
-            report.section("Repeated queries (the same request again and again; ms)");
+            Map<Engine, Map<String, Latency>> repeated = client.latency(ENGINES, repeatedTasks, 10, Math.max(20, RUNS / 2), true,
+                    LATENCY_ORDER);
+            report.section("Repeated queries (the same request again and again, " + turns + "; ms)");
             latencyRows(repeated, repeatedTasks);
 
             report.section("Throughput (requests/s, alternating " + WINDOWS + " windows of " + WINDOW.toSeconds() + " s per engine)");
