@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * <ol>
  * <li>load + text index, {@code bench.loadRounds} rounds, the engines in turn ({@link Loads});</li>
  * <li>start to the first SPARQL and first text-search answer, {@code bench.starts} starts each;
- *     the last start of each stays up for the rest;</li>
+ *     the last start of each stays up for the rest, and is measured once it has done its start's
+ *     background work ({@link EngineServer#awaitIdle});</li>
  * <li>latency of every request of the {@link QueryMix}, the three asked in turn run by run (or,
  *     with {@code bench.latency=alone}, each engine alone); then the same with one request repeated;</li>
  * <li>throughput with 8 and 32 clients of the full mix, the light mix and the light mix repeated,
@@ -108,6 +109,9 @@ class ReferenceBenchmark {
             row("start to first SPARQL answer (s)", e -> median(starts.get(e), s -> s.secondsToSparql), true);
             row("start to first text-search answer (s)", e -> median(starts.get(e), s -> s.secondsToSearch), true);
 
+            for (EngineServer s : up.values())
+                System.out.printf(Locale.ROOT, "%s idle %.1f s after its start's answers%n", s.engine.label(),
+                        s.awaitIdle(Duration.ofSeconds(60)));
             Map<Engine, String> bases = new EnumMap<>(Engine.class);
             up.forEach((e, s) -> bases.put(e, s.base));
             Client client = new Client(bases);
