@@ -50,12 +50,12 @@ final class EngineServer implements AutoCloseable {
     }
 
     /**
-     * Waits until the server has done its start's background work (ours: the reconciliation index,
-     * the catalog's writing, the JIT's first compilations; about 6 s of two busy cores after a
-     * start at 1M triples): until it used under 20 ms of processor time in a second, or
-     * {@code max} passed. Without it the first latency task measured ours, started last, while it
-     * was still busy (lookup by IRI 5.7 ms against 0.8–2.1 ms on a server left alone). Returns the
-     * seconds waited.
+     * Waits until the server has done its start's background work (ours: the reconciliation index
+     * and the JIT's first compilations, busy for about 6 s after a start at 1M triples; after a
+     * load also the search catalog): until it used under 20 ms of processor time in a second, or
+     * {@code max} passed. Without it ours, started last, met the first latency tasks while still
+     * busy with that work (run 23: idle 6 s after its first answers, the others after 1 s).
+     * Returns the seconds waited.
      */
     double awaitIdle(Duration max) throws InterruptedException {
         long start = System.nanoTime();
