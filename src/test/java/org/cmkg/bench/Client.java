@@ -20,10 +20,10 @@ import org.cmkg.bench.QueryMix.Task;
 /**
  * Sends the benchmark's requests to the engines over loopback and times them: per request, p50
  * and p95 of sequential runs after a warm-up, the engines asked in turn run by run or one at a
- * time ({@link Order}); for a mix,
- * completed requests per second with N concurrent clients. Every answer must be 200 with a
- * complete body (a failure stops the run: a fast error is not a result). Only the repeated-query
- * measurements may be answered from our result cache; the others ask for a fresh answer.
+ * time ({@link Order}); for a mix, completed requests per second with N concurrent clients.
+ * Every answer must be 200 with a complete body (a failure stops the run: a fast error is not a
+ * result). Only the repeated-query measurements may be answered from our result cache; the
+ * others ask for a fresh answer.
  */
 final class Client {
     /*
