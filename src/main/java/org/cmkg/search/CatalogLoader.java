@@ -60,6 +60,8 @@ public final class CatalogLoader {
     private static final String DOCUMENT = CMKG.Document.getURI();
 
     private final DatasetGraph dataset;
+    /** The TDB2 store under the dataset's wrappers, read directly ({@link #scanStore}); else null. */
+    private final DatasetGraphTDB store;
     private final Node ontologyGraph;
     private final Node shapesGraph;
 
@@ -93,6 +95,8 @@ public final class CatalogLoader {
     /** @param iris the data's IRIs: the ontology and shapes graphs are {@code {base}graph/ontology|shapes} */
     public CatalogLoader(DatasetGraph dataset, IriSpace iris) {
         this.dataset = dataset;
+        DatasetGraph tdb2 = tdb2Below(dataset);
+        this.store = tdb2 == null ? null : TDBInternal.getDatasetGraphTDB(tdb2);
         this.ontologyGraph = NodeFactory.createURI(iris.graph("ontology"));
         this.shapesGraph = NodeFactory.createURI(iris.graph("shapes"));
     }
@@ -214,9 +218,8 @@ public final class CatalogLoader {
 
     /** Each quad of a named graph with {@code predicate}. */
     private void scan(Property predicate, QuadVisitor visitor) {
-        DatasetGraph tdb2 = tdb2Below(dataset);
-        if (tdb2 != null) {
-            scanStore(TDBInternal.getDatasetGraphTDB(tdb2), predicate.asNode(), visitor);
+        if (store != null) {
+            scanStore(predicate.asNode(), visitor);
             return;
         }
         Iterator<Quad> quads = dataset.find(Node.ANY, Node.ANY, predicate.asNode(), Node.ANY);
@@ -246,7 +249,7 @@ public final class CatalogLoader {
      * through the cache, its upkeep on every lookup (frequency sketch, read buffers, eviction) was
      * half of the build's processor time.
      */
-    private void scanStore(DatasetGraphTDB store, Node predicate, QuadVisitor visitor) {
+    private void scanStore(Node predicate, QuadVisitor visitor) {
         NodeTupleTable quads = store.getQuadTable().getNodeTupleTable();
         NodeTable terms = quads.getNodeTable();
         NodeTable file = terms.baseNodeTable();

@@ -49,10 +49,6 @@ final class CompactMultimap<K> {
         return of(values.get(key));
     }
 
-    boolean containsKey(K key) {
-        return values.containsKey(key);
-    }
-
     Set<K> keySet() {
         return values.keySet();
     }
