@@ -26,6 +26,7 @@ import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.LoadMetrics;
 import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.StartupLoad;
+import org.cmkg.joins.JoinTables;
 import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.linkeddata.ResourceDescriber;
 import org.cmkg.observe.CacheMeters;
@@ -112,6 +113,9 @@ public final class Application implements AutoCloseable {
             DataVersion dataVersion = new DataVersion();
             ResultCache cache = new ResultCache(config.resultCacheBytes(), dataVersion);
             CacheMeters.register(metrics.registry(), cache);
+            JoinTables joinTables = JoinTables.of(data.queryable().getContext());
+            if (joinTables != null)
+                CacheMeters.register(metrics.registry(), joinTables);
             SparqlEndpoint sparql = new SparqlEndpoint(data.queryable(), config, metrics.registry(), cache);
             IriSpace iris = new IriSpace(config.baseIri());
             SearchService search = new SearchService(data.queryable(), textSearcher, iris, metrics.registry(), catalogFile(config));

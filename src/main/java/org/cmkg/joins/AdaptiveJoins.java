@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.BasicPattern;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.ExecutionContext;
@@ -29,7 +30,8 @@ import org.apache.jena.tdb2.store.nodetable.NodeTable;
 
 /**
  * Basic graph patterns over the TDB2 store's union default graph, matched pattern by pattern with
- * {@link PatternStep}s, each of which turns from index lookups to a hash join when the rows
+ * {@link PatternStep}s, each of which turns from index lookups to a join against a table of the
+ * pattern read whole (kept for later queries: {@link JoinTables}) when the rows
  * coming in make that cheaper; and {@code GROUP BY} with counts straight over such a pattern
  * counted on the store's ids ({@link StoreCounts}). TDB2 alone does an index lookup per row, which
  * is what made aggregates over every claim slow (claims per document at 1M triples: 41,187
@@ -43,10 +45,10 @@ import org.apache.jena.tdb2.store.nodetable.NodeTable;
 public final class AdaptiveJoins implements StageGenerator {
 
     /**
-     * The most triples one step's hash table keeps: about 100 bytes each at the peak, while the
-     * table is indexed (the ids read, two longs per slot for twice as many slots, the ids again
-     * grouped by key), so some 100 MB at most; beyond it the step stays with lookups. The claims
-     * of a 10M-triple store (412,221) fit.
+     * The most triples one step's table keeps: about 50 bytes each at the peak (one value besides
+     * the key), while the table is sorted (the ids read, the keys and entry numbers twice for the
+     * radix sort, the values again in key order), so some 50 MB at most; beyond it the step stays
+     * with lookups. The claims of a 10M-triple store (412,221) fit.
      */
     static final int MAX_TABLE_ROWS = 1 << 20;
 
@@ -56,8 +58,13 @@ public final class AdaptiveJoins implements StageGenerator {
         this.fallback = fallback;
     }
 
-    /** Makes queries on {@code context}'s dataset match and count their basic graph patterns this way. */
+    /**
+     * Makes queries on {@code context}'s dataset match and count their basic graph patterns this
+     * way, keeping complete tables between queries ({@link JoinTables}, a sixteenth of the heap).
+     */
     public static void install(Context context) {
+        if (JoinTables.of(context) == null)
+            context.set(JoinTables.SYMBOL, JoinTables.forThisHeap());
         StageGenerator current = StageBuilder.chooseStageGenerator(context);
         if (!(current instanceof AdaptiveJoins))
             StageBuilder.setGenerator(context, new AdaptiveJoins(current));
@@ -107,13 +114,27 @@ public final class AdaptiveJoins implements StageGenerator {
     static Matches match(BasicPattern pattern, Slots slots, QueryIterator input, UnionIndex union, ExecutionContext execCxt,
                          boolean readWhole) {
         NodeTable nodes = union.nodes();
+        JoinTables tables = keptTables(execCxt);
         List<Abortable> killList = new ArrayList<>();
         Iterator<IdRow> chain = Iter.iter(input).map(binding -> IdRow.of(binding, slots, nodes)).removeNulls();
         for (Triple triple : pattern.getList()) {
-            chain = new PatternStep(chain, triple, slots, union, MAX_TABLE_ROWS, execCxt.getCancelSignal(), readWhole);
+            chain = new PatternStep(chain, triple, slots, union, MAX_TABLE_ROWS, execCxt.getCancelSignal(), readWhole, tables);
             chain = SolverLib.makeAbortable(chain, killList);
         }
         return new Matches(slots, chain, killList, nodes);
+    }
+
+    /**
+     * The tables kept between queries on the dataset, if this query may use them: only in a read
+     * transaction, whose indexes do not change under it (see {@link JoinTables}).
+     */
+    private static JoinTables keptTables(ExecutionContext execCxt) {
+        JoinTables tables = JoinTables.of(execCxt.getContext());
+        Graph graph = execCxt.getActiveGraph();
+        Graph base = graph instanceof GraphViewSwitchable view ? view.getBaseGraph() : graph;
+        boolean reading = base instanceof GraphTDB tdb && tdb.getDSG().isInTransaction()
+                && tdb.getDSG().transactionMode() == ReadWrite.READ;
+        return reading ? tables : null;
     }
 
     /**

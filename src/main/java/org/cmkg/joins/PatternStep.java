@@ -20,8 +20,9 @@ import org.apache.jena.tdb2.store.NodeId;
  * <ul>
  * <li>an <b>index lookup</b> per binding (what TDB2 always does: a nested-loop join), cheap when
  *     few bindings come in;</li>
- * <li>a <b>hash join</b>: read the pattern's matches once ({@link ScanTable}) and look each
- *     binding up in memory, cheap when many bindings come in and the pattern is not much larger.</li>
+ * <li>a <b>table join</b>: read the pattern's matches once ({@link ScanTable}) and look each
+ *     binding up in memory, cheap when many bindings come in and the pattern is not much larger,
+ *     or when an earlier query left the table ({@link JoinTables}).</li>
  * </ul>
  * How many bindings will come is not known in advance, so the step does both at once, rent or buy:
  * for every lookup it reads a number of the pattern's index entries into the table that costs
@@ -64,13 +65,6 @@ final class PatternStep implements Iterator<IdRow> {
     static final int MAX_WAITING_ROWS = 1 << 16;
 
     /**
-     * The most rows whose keys the scan keeps its entries for (see {@link #waitForTheRows}); more,
-     * and the set of keys is as large as the table and probing it costs as much as building one
-     * (claims per document at 1M: 41,187 keys): then the scan keeps every entry.
-     */
-    static final int MAX_KEPT_KEYS = 1 << 14;
-
-    /**
      * What one lookup costs, in index entries read, when the rows are known before: a lookup
      * costs about 4 µs, reading an entry about 0.05–0.1 µs. The scan is given what the rows'
      * lookups would cost; stopped at that, the rows are looked up after all (at worst twice the
@@ -88,9 +82,11 @@ final class PatternStep implements Iterator<IdRow> {
     private final boolean impossible;
     private final int maxTableRows;
     private final AtomicBoolean cancelled;
+    /** The complete tables kept between queries, or null when none may be used (see {@link JoinTables}). */
+    private final JoinTables tables;
 
     private int variableMask;
-    /** The position bit the hash table is keyed by (0 until there is a table). */
+    /** The position bit the table is keyed by (0 until there is a table). */
     private int keyBit;
     private int keyPosition;
     private int[] restPositions;
@@ -98,6 +94,10 @@ final class PatternStep implements Iterator<IdRow> {
     /** Lookups made while the table was being read (the rent paid so far). */
     private long lookups;
     private boolean tableAbandoned;
+    /** Where the last probe of the table ended, for the next to start from ({@link ScanTable#position}). */
+    private int probeAt;
+    /** Whether the table is one kept between queries (taken, or put there once complete). */
+    private boolean tableKept;
     /** Whether the step has waited for the rows to come in (see {@link #waitForTheRows}). */
     private boolean waited;
     private long answeredFromTable;
@@ -109,14 +109,16 @@ final class PatternStep implements Iterator<IdRow> {
      * @param triple       the pattern; its constants must not be triple terms with variables
      * @param variables    the slots of the rows' variables, the pattern's among them
      * @param index        the store's union graph
-     * @param maxTableRows the most triples a hash table of this step may hold
+     * @param maxTableRows the most triples a table of this step may hold
      * @param cancelled    the query's cancel flag (may be null)
      * @param readWhole    whether every row of the step will be read (a count, an ORDER BY): then
      *                     the step may wait for the rows that come in before it answers any
+     * @param tables       complete tables kept between queries, to use and add to; null for none
      */
     PatternStep(Iterator<IdRow> input, Triple triple, Slots variables, UnionIndex index, int maxTableRows,
-                AtomicBoolean cancelled, boolean readWhole) {
+                AtomicBoolean cancelled, boolean readWhole, JoinTables tables) {
         this.input = input;
+        this.tables = tables;
         this.readWhole = readWhole;
         this.index = index;
         this.maxTableRows = maxTableRows;
@@ -166,9 +168,14 @@ final class PatternStep implements Iterator<IdRow> {
             ids[i] = value == null ? NodeId.NodeIdAny : value;
         }
         int boundMask = boundMask(row);
+        if (table == null && boundMask != 0 && !tableAbandoned)
+            takeKeptTable(boundMask);
         if ((boundMask & keyBit) != 0 && table.complete()) {
             answeredFromTable++;
-            return new FromTable(row, table.group(storedIds.bits(ids[keyPosition])));
+            long key = storedIds.bits(ids[keyPosition]);
+            probeAt = table.position(key, probeAt);
+            return table.holds(probeAt, key) ? new FromTable(row, table.firstEntry(probeAt), table.endEntry(probeAt))
+                                             : Collections.emptyIterator();
         }
         Iterator<IdRow> found = new Lookup(row, index.find(ids), boundMask);
         if (boundMask != 0)
@@ -178,10 +185,11 @@ final class PatternStep implements Iterator<IdRow> {
 
     /**
      * When every row will be read, the rows that come in are known before any is answered: if they
-     * all bind the same positions of the pattern, the pattern's scan keeps only the triples of the
-     * rows' keys (a table the size of the rows, not of the pattern, which stays in the processor's
-     * cache), read for at most what looking every row up would cost; past that budget the rows are
-     * looked up. The rows are answered in the order they came, as always.
+     * all bind the same positions of the pattern, they are answered from the pattern's table, kept
+     * by an earlier query or read now for at most what looking every row up would cost; past that
+     * budget the rows are looked up. The rows are answered in the order they came, as always. (A
+     * scan that kept only the rows' keys made a smaller table, but testing each entry against the
+     * keys cost as much as keeping it, and such a table cannot serve the next query.)
      */
     private void waitForTheRows() {
         waited = true;
@@ -198,14 +206,12 @@ final class PatternStep implements Iterator<IdRow> {
                 return;
         if (boundMask == 0)
             return;
+        // Either way the rows' costs are settled: no rent is paid for them.
+        tableAbandoned = true;
+        if (takeKeptTable(boundMask))
+            return;
         keyOn(boundMask);
-        IdSet keys = null;
-        if (rows.size() <= MAX_KEPT_KEYS) {
-            keys = new IdSet(rows.size());
-            for (IdRow row : rows)
-                keys.add(storedIds.bits(row.ids()[slots[keyPosition]]));
-        }
-        table = new ScanTable(index.find(constantsOnly()), keyPosition, restPositions, maxTableRows, keys);
+        table = new ScanTable(index.find(constantsOnly()), keyPosition, restPositions, maxTableRows);
         long budget = (long) rows.size() * WAITING_LOOKUP_COST;
         while (budget > 0 && !table.complete() && !table.overflowed()) {
             int entries = (int) Math.min(budget, 4096);
@@ -216,9 +222,9 @@ final class PatternStep implements Iterator<IdRow> {
         if (!table.complete()) {
             table = null;
             keyBit = 0;
+        } else {
+            keep(table);
         }
-        // Either way the rows' costs are settled: no rent is paid for them.
-        tableAbandoned = true;
     }
 
     /** The positions of the pattern whose variables {@code row} binds. */
@@ -239,18 +245,58 @@ final class PatternStep implements Iterator<IdRow> {
             return;
         if (table == null) {
             keyOn(boundMask);
-            table = new ScanTable(index.find(constantsOnly()), keyPosition, restPositions, maxTableRows, null);
+            table = new ScanTable(index.find(constantsOnly()), keyPosition, restPositions, maxTableRows);
         } else if ((boundMask & keyBit) == 0) {
             return;
         }
         lookups++;
-        table.read((int) Math.min(maxTableRows, LOOKUP_COST + lookups * LOOKUP_COST / RENT_GROWTH));
+        if (table.read((int) Math.min(maxTableRows, LOOKUP_COST + lookups * LOOKUP_COST / RENT_GROWTH)))
+            keep(table);
         if (table.overflowed()) {
             tableAbandoned = true;
             table = null;
             keyBit = 0;
         }
         checkCancelled();
+    }
+
+    /**
+     * Takes the table kept for this pattern keyed by the first position {@code boundMask} holds,
+     * if another query left one ({@link JoinTables}): the rows are then all answered from it.
+     */
+    private boolean takeKeptTable(int boundMask) {
+        if (tables == null)
+            return false;
+        JoinTables.Key key = tableKey(Integer.numberOfTrailingZeros(Integer.lowestOneBit(boundMask)));
+        ScanTable kept = key == null ? null : tables.get(key);
+        if (kept == null)
+            return false;
+        keyOn(boundMask);
+        table = kept;
+        tableKept = true;
+        return true;
+    }
+
+    /** Keeps a table just completed for later queries, if it holds every key and none is kept yet. */
+    private void keep(ScanTable complete) {
+        if (tables == null || tableKept)
+            return;
+        JoinTables.Key key = tableKey(keyPosition);
+        if (key != null)
+            tables.put(key, complete);
+        tableKept = true;
+    }
+
+    private JoinTables.Key tableKey(int position) {
+        NodeId[] pattern = constantsOnly();
+        UnionIndex.Snapshot snapshot = index.snapshot(pattern);
+        if (snapshot == null)
+            return null;
+        return new JoinTables.Key(snapshot, constantBits(1), constantBits(2), constantBits(3), position, variableMask);
+    }
+
+    private long constantBits(int position) {
+        return constants[position] == null ? 0 : storedIds.bits(constants[position]);
     }
 
     // A table is keyed by the first position the rows bind; it gives the pattern's other variables.
@@ -352,10 +398,10 @@ final class PatternStep implements Iterator<IdRow> {
         private final int end;
         private int entry;
 
-        FromTable(IdRow row, long group) {
+        FromTable(IdRow row, int first, int end) {
             this.row = row;
-            this.entry = ScanTable.start(group) - 1;
-            this.end = ScanTable.start(group) + ScanTable.count(group);
+            this.entry = first - 1;
+            this.end = end;
         }
 
         @Override
@@ -373,7 +419,7 @@ final class PatternStep implements Iterator<IdRow> {
         }
     }
 
-    /** How many rows so far were answered from the hash table rather than by a lookup. */
+    /** How many rows so far were answered from the table rather than by a lookup. */
     long answeredFromTable() {
         return answeredFromTable;
     }

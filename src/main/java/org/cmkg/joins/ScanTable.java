@@ -4,27 +4,30 @@ import java.util.Arrays;
 
 /**
  * A triple pattern's matches in the union of the named graphs, read from the store a few index
- * entries at a time and, once all are read, indexed by the value at one position a join binds,
+ * entries at a time and, once all are read, ordered by the value at one position a join binds,
  * giving the values at the pattern's other variable positions (a row that binds some of those too
  * is checked against them). Reading it in steps lets {@link PatternStep} pay for the scan only as
  * fast as it pays for index lookups, so a query that stops early (a {@code LIMIT}) never reads a
- * large pattern whole. When the rows that will probe it are known before, it keeps only the
- * entries of their keys ({@link IdSet}).
+ * large pattern whole. A complete table may be kept for later queries ({@link JoinTables}), so
+ * once complete it is never changed.
  * <p>
  * Everything is the ids' 64-bit store form in {@code long} arrays: while reading, the entries are
- * appended in index order; when complete, one pass numbers the distinct keys in an open-addressing
- * table sized for them and a second lays each key's entries side by side, in index order. (With a
- * {@code HashMap} of id objects, entry objects and the ids each probe compared were half of a
- * join's time; with a table grown while reading and an array of ids per entry, still a third.)
+ * appended in index order; when complete, a stable radix sort orders them by key (in the store's
+ * order of ids), each key's entries side by side in index order, and the distinct keys go into
+ * one array with where each one's entries start. A probe is a search of that array
+ * ({@link #position}) that starts where the join's previous probe ended: rows come to a join in
+ * the order of some index, often the order of the key, and then probe after probe reads the next
+ * few keys, which the processor has fetched already. (An open-addressing table answered a probe
+ * in one random read, but at 41,187 claims that read missed the cache: a quarter of "claims per
+ * document", and as much of "claim kinds about a country" once the pattern was kept.)
  */
 final class ScanTable {
-    private final UnionIndex.Cursor matches;
+    /** The pattern's matches while reading; null once complete (a kept table holds only its arrays). */
+    private UnionIndex.Cursor matches;
     private final int keyPosition;
     private final int[] restPositions;
     private final int width;
     private final int maxRows;
-    /** The only keys kept (those of the rows waiting for the pattern), or null for every key. */
-    private final IdSet wanted;
 
     /** While reading: each entry's key, and its rest values ({@link #width} per entry). */
     private long[] keys = new long[1 << 10];
@@ -33,24 +36,19 @@ final class ScanTable {
     private boolean complete;
     private boolean overflowed;
 
-    /**
-     * When complete, two longs per slot: the key, and where its group of entries starts (high
-     * half) and how many it has (low half; 0 for an empty slot). One cache line per probe: with
-     * keys, group numbers and group starts in three arrays, a probe of a table of 41,187 claims
-     * missed the cache three times and the probes were a quarter of "claims per document".
-     */
-    private long[] slots;
+    /** When complete: the distinct keys, ascending, each with its sign bit flipped ({@link #sortable}). */
+    private long[] sortedKeys;
+    /** When complete: where each key's entries start, and after the last key the number of entries. */
+    private int[] starts;
 
     /**
      * @param matches       the pattern's triples in the union, only its constants fixed
      * @param keyPosition   the quad position (1 subject, 2 predicate, 3 object) the table is looked up by
      * @param restPositions the pattern's other variable positions, whose values the table gives
      * @param maxRows       the most triples kept; beyond it the table gives up (see {@link #overflowed})
-     * @param wanted        the keys to keep the triples of, or null for all
      */
-    ScanTable(UnionIndex.Cursor matches, int keyPosition, int[] restPositions, int maxRows, IdSet wanted) {
+    ScanTable(UnionIndex.Cursor matches, int keyPosition, int[] restPositions, int maxRows) {
         this.matches = matches;
-        this.wanted = wanted;
         this.keyPosition = keyPosition;
         this.restPositions = restPositions;
         this.width = restPositions.length;
@@ -59,7 +57,7 @@ final class ScanTable {
     }
 
     /**
-     * Reads up to {@code entries} more index entries (kept or not).
+     * Reads up to {@code entries} more index entries.
      *
      * @return whether the table is complete (every match read)
      */
@@ -68,11 +66,10 @@ final class ScanTable {
             if (!matches.next()) {
                 index();
                 complete = true;
+                matches = null;
                 break;
             }
             long key = matches.get(keyPosition);
-            if (wanted != null && !wanted.contains(key))
-                continue;
             if (rows == maxRows) {
                 overflowed = true;
                 keys = null;
@@ -96,25 +93,71 @@ final class ScanTable {
         return complete;
     }
 
+    /** An estimate of the memory the complete table holds (its two arrays). */
+    long bytes() {
+        return 8L * (sortedKeys.length + rests.length) + 4L * starts.length + 64;
+    }
+
     /** Whether the pattern had more matches than the table may keep; it holds nothing then. */
     boolean overflowed() {
         return overflowed;
     }
 
     /**
-     * The triples whose key position holds {@code key}, as a range of entry numbers for
-     * {@link #rest}: the first in the high half, how many in the low half (0 for none).
+     * Where {@code key} is among the table's keys, or would be: the first position whose key is
+     * not below it (from 0 to {@link #keys()}). The search starts at {@code hint}, the position a
+     * previous probe returned: from there it gallops forward when the key is not below the one at
+     * the hint (a few reads for rows in key order), else it searches the positions before it.
      */
-    long group(long key) {
-        return slots[slotOf(key) + 1];
+    int position(long key, int hint) {
+        long wanted = sortable(key);
+        int n = sortedKeys.length;
+        int low;
+        int high;
+        if (hint < n && sortedKeys[hint] <= wanted) {
+            // Gallop: hint + 1, + 2, + 4 … until a key not below the wanted one, then search between.
+            low = hint;
+            int step = 1;
+            high = hint + 1;
+            while (high < n && sortedKeys[high] < wanted) {
+                low = high;
+                step <<= 1;
+                high = hint + step;
+            }
+            high = Math.min(high, n);
+        } else {
+            low = 0;
+            high = Math.min(hint, n);
+        }
+        // Invariant: the answer is in [low, high]; everything before low is below the wanted key.
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sortedKeys[middle] < wanted)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
     }
 
-    static int start(long group) {
-        return (int) (group >>> 32);
+    /** How many distinct keys the complete table has. */
+    int keys() {
+        return sortedKeys.length;
     }
 
-    static int count(long group) {
-        return (int) group;
+    /** Whether the key at {@code position} (from {@link #position}) is {@code key}. */
+    boolean holds(int position, long key) {
+        return position < sortedKeys.length && sortedKeys[position] == sortable(key);
+    }
+
+    /** The first entry of the key at {@code position}, for {@link #rest}. */
+    int firstEntry(int position) {
+        return starts[position];
+    }
+
+    /** The entry after the last of the key at {@code position}. */
+    int endEntry(int position) {
+        return starts[position + 1];
     }
 
     /** The value at the {@code i}th rest position of entry {@code entry}. */
@@ -122,42 +165,64 @@ final class ScanTable {
         return rests[entry * width + i];
     }
 
-    // Counting sort by key: entries keep their index order within a key, as lookups would give them.
+    // A stable least-significant-digit radix sort of the entries by key, a byte at a time as
+    // unsigned (the indexes' order), skipping the bytes all keys share (the high bytes of a store's
+    // ids mostly): entries keep their index order within a key, as lookups would give them.
     private void index() {
-        int capacity = Integer.highestOneBit(Math.max(1, 2 * rows - 1)) << 1;
-        slots = new long[capacity * 2];
-        int[] slotOfEntry = new int[rows];
+        long[] order = new long[rows];
+        int[] entries = new int[rows];
         for (int e = 0; e < rows; e++) {
-            int slot = slotOf(keys[e]);
-            slots[slot] = keys[e];
-            slots[slot + 1]++;
-            slotOfEntry[e] = slot >> 1;
+            order[e] = keys[e];
+            entries[e] = e;
         }
         keys = null;
-        int[] placed = new int[capacity];
-        int start = 0;
-        for (int slot = 0; slot < slots.length; slot += 2) {
-            int count = (int) slots[slot + 1];
-            if (count > 0) {
-                slots[slot + 1] = ((long) start << 32) | count;
-                placed[slot >> 1] = start;
-                start += count;
+        long[] orderBuffer = new long[rows];
+        int[] entriesBuffer = new int[rows];
+        int[] counts = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(counts, 0);
+            for (int e = 0; e < rows; e++)
+                counts[(int) (order[e] >>> shift & 0xFF) + 1]++;
+            if (rows == 0 || counts[(int) (order[0] >>> shift & 0xFF) + 1] == rows)
+                continue;
+            for (int b = 0; b < 256; b++)
+                counts[b + 1] += counts[b];
+            for (int e = 0; e < rows; e++) {
+                int at = counts[(int) (order[e] >>> shift & 0xFF)]++;
+                orderBuffer[at] = order[e];
+                entriesBuffer[at] = entries[e];
             }
+            long[] swapOrder = order;
+            order = orderBuffer;
+            orderBuffer = swapOrder;
+            int[] swapEntries = entries;
+            entries = entriesBuffer;
+            entriesBuffer = swapEntries;
         }
+        int distinct = 0;
+        for (int e = 0; e < rows; e++)
+            if (e == 0 || order[e] != order[e - 1])
+                distinct++;
+        sortedKeys = new long[distinct];
+        starts = new int[distinct + 1];
         long[] grouped = new long[rows * width];
+        int k = -1;
         for (int e = 0; e < rows; e++) {
-            int at = placed[slotOfEntry[e]]++;
-            System.arraycopy(rests, e * width, grouped, at * width, width);
+            if (e == 0 || order[e] != order[e - 1]) {
+                sortedKeys[++k] = sortable(order[e]);
+                starts[k] = e;
+            }
+            System.arraycopy(rests, entries[e] * width, grouped, e * width, width);
         }
+        starts[distinct] = rows;
         rests = grouped;
     }
 
-    // Linear probing in a table at most half full.
-    private int slotOf(long key) {
-        int mask = (slots.length >> 1) - 1;
-        int slot = IdSet.firstSlot(key, mask);
-        while (slots[2 * slot + 1] != 0 && slots[2 * slot] != key)
-            slot = (slot + 1) & mask;
-        return 2 * slot;
+    /**
+     * An id with its sign bit flipped, so that signed comparison orders ids as the store's indexes
+     * do (as unsigned bytes; inline values, with the high bit set, after pointers).
+     */
+    private static long sortable(long id) {
+        return id ^ Long.MIN_VALUE;
     }
 }

@@ -25,6 +25,11 @@ final class Slots {
         return new Slots(vars.toArray(Var[]::new));
     }
 
+    /** Slots for these variables, in this order. */
+    static Slots of(List<Var> vars) {
+        return new Slots(vars.toArray(Var[]::new));
+    }
+
     int size() {
         return vars.length;
     }

@@ -6,12 +6,16 @@ import org.apache.jena.tdb2.store.NodeIdFactory;
 
 /**
  * Between the store's ids as objects and as the 64 bits its indexes hold, which identify them:
- * hash tables and index entries work on the bits, rows hold the objects that the node table
+ * tables and index entries work on the bits, rows hold the objects that the node table
  * decodes. TDB2 converts only through bytes, so each instance keeps its own eight (not shared
- * between threads).
+ * between threads), and the last id it made: rows of a join in key order often repeat the same
+ * value (the claims of one document, one after another, all give that document), and making the
+ * id object was a tenth of "claims per document".
  */
 final class StoredIds {
     private final byte[] buffer = new byte[NodeId.SIZE];
+    private long lastBits;
+    private NodeId lastId;
 
     long bits(NodeId id) {
         NodeIdFactory.set(id, buffer);
@@ -19,7 +23,11 @@ final class StoredIds {
     }
 
     NodeId id(long bits) {
-        Bytes.setLong(bits, buffer, 0);
-        return NodeIdFactory.get(buffer, 0);
+        if (lastId == null || bits != lastBits) {
+            Bytes.setLong(bits, buffer, 0);
+            lastId = NodeIdFactory.get(buffer, 0);
+            lastBits = bits;
+        }
+        return lastId;
     }
 }

@@ -10,6 +10,7 @@ import org.apache.jena.dboe.base.record.Record;
 import org.apache.jena.dboe.base.record.RecordFactory;
 import org.apache.jena.dboe.base.record.RecordMapper;
 import org.apache.jena.dboe.index.RangeIndex;
+import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.NodeIdFactory;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
@@ -79,12 +80,29 @@ final class UnionIndex {
      * No position may be {@link NodeId#NodeDoesNotExist}.
      */
     Cursor find(NodeId[] pattern) {
+        return formFor(pattern).cursor(pattern);
+    }
+
+    /**
+     * The state of the index {@link #find} reads for {@code pattern}, as the calling thread's
+     * transaction sees it; null if the index is not TDB2's transactional B+tree.
+     */
+    Snapshot snapshot(NodeId[] pattern) {
+        return formFor(pattern).index instanceof BPlusTree tree ? new Snapshot(tree, tree.getRootId()) : null;
+    }
+
+    /**
+     * One committed state of an index: its B+tree and the tree's root block, which TDB2 copies at
+     * every commit that changes the tree (see {@link JoinTables}). Trees compare as objects.
+     */
+    record Snapshot(BPlusTree tree, int root) {}
+
+    // The index whose prefix is the fixed positions, as TDB2's TupleTable chooses it.
+    private IndexForm formFor(NodeId[] pattern) {
         boolean s = !NodeId.isAny(pattern[1]);
         boolean p = !NodeId.isAny(pattern[2]);
         boolean o = !NodeId.isAny(pattern[3]);
-        // The index whose prefix is the fixed positions, as TDB2's TupleTable chooses it.
-        IndexForm form = s && (p || !o) ? indexes[0] : p ? indexes[1] : o ? indexes[2] : indexes[0];
-        return form.cursor(pattern);
+        return s && (p || !o) ? indexes[0] : p ? indexes[1] : o ? indexes[2] : indexes[0];
     }
 
     /**

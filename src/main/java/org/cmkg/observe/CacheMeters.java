@@ -5,8 +5,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.cmkg.cache.ResultCache;
+import org.cmkg.joins.JoinTables;
 
-/** The result cache's hits and misses per door (SPARQL, search), evictions, entries and bytes, as meters. */
+/**
+ * The result cache's hits and misses per door (SPARQL, search), evictions, entries and bytes, and
+ * the same of a persistent store's join tables kept between queries, as meters.
+ */
 public final class CacheMeters {
     private CacheMeters() {}
 
@@ -25,5 +29,18 @@ public final class CacheMeters {
                 .description("Answers held in the result cache").register(registry);
         Gauge.builder("cmkg.cache.size", counters, ResultCache.Counters::bytes).baseUnit("bytes")
                 .description("Estimated memory held by the result cache").register(registry);
+    }
+
+    public static void register(MeterRegistry registry, JoinTables tables) {
+        FunctionCounter.builder("cmkg.join.tables.hits", tables, JoinTables::hits)
+                .description("Joins that probed a table of a triple pattern kept by an earlier query").register(registry);
+        FunctionCounter.builder("cmkg.join.tables.misses", tables, JoinTables::misses)
+                .description("Joins that found no kept table of their pattern and read it from the store").register(registry);
+        FunctionCounter.builder("cmkg.join.tables.evictions", tables, JoinTables::evictions)
+                .description("Join tables dropped to stay within their bound").register(registry);
+        Gauge.builder("cmkg.join.tables.entries", tables, JoinTables::size)
+                .description("Tables of triple patterns kept between queries").register(registry);
+        Gauge.builder("cmkg.join.tables.size", tables, JoinTables::bytes).baseUnit("bytes")
+                .description("Estimated memory held by the join tables kept between queries").register(registry);
     }
 }

@@ -2,6 +2,8 @@ package org.cmkg.joins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,13 +186,31 @@ class AdaptiveJoinsTest {
     }
 
     @Test
-    void rowsKnownBeforeAreAnsweredFromAScanKeptForTheirKeys() {
+    void rowsKnownBeforeAreAnsweredFromAScan() {
         Txn.executeRead(store.base(), () -> {
             NodeTupleTable quads = quads();
             List<IdRow> claims = claims(quads);
             PatternStep step = step(claims, quads, AdaptiveJoins.MAX_TABLE_ROWS, true);
             assertEquals(expectedDocuments(claims, quads), documents(drain(step)));
             assertEquals(claims.size(), step.answeredFromTable(), "every row from the table, none looked up");
+        });
+    }
+
+    @Test
+    void aTableOneStepKeptAnswersEvenAFewRowsOfTheNext() {
+        Txn.executeRead(store.base(), () -> {
+            NodeTupleTable quads = quads();
+            List<IdRow> claims = claims(quads);
+            JoinTables tables = new JoinTables(1 << 30);
+            PatternStep first = new PatternStep(claims.iterator(), CLAIM_DOCUMENT, SLOTS, UnionIndex.of(quads),
+                    AdaptiveJoins.MAX_TABLE_ROWS, null, true, tables);
+            drain(first);
+            assertEquals(1, tables.size(), "the complete table kept");
+            List<IdRow> few = claims.subList(0, 3);
+            PatternStep next = new PatternStep(few.iterator(), CLAIM_DOCUMENT, SLOTS, UnionIndex.of(quads),
+                    AdaptiveJoins.MAX_TABLE_ROWS, null, false, tables);
+            assertEquals(expectedDocuments(few, quads), documents(drain(next)));
+            assertEquals(few.size(), next.answeredFromTable(), "three rows that would be looked up, from the kept table");
         });
     }
 
@@ -216,25 +236,132 @@ class AdaptiveJoinsTest {
         });
     }
 
-    // Rows as text in the order they come (no blank nodes in these answers, so terms compare as text).
-    private static List<String> run(Query query, boolean tdb2Only) {
-        return Txn.calculateRead(store.queryable(), () -> {
-            var builder = QueryExecution.create().query(query).dataset(DatasetFactory.wrap(store.queryable()));
-            if (tdb2Only) {
-                builder.set(ARQ.stageGenerator, StageBuilder.getGenerator(ARQ.getContext()));
-                builder.set(ARQConstants.sysOpExecutorFactory, OpExecutorTDB2.OpExecFactoryTDB);
+    @Test
+    void aLaterQueryTakesTheTableAnEarlierOneKept() {
+        JoinTables tables = JoinTables.of(store.queryable().getContext());
+        String text = "SELECT ?doc (COUNT(?c) AS ?n) WHERE { ?c a cmkg:Claim ; prov:wasDerivedFrom ?doc } GROUP BY ?doc ORDER BY ?doc";
+        Query query = QueryFactory.create(PREFIXES + text);
+        List<String> first = run(query, false);
+        long hits = tables.hits();
+        assertEquals(first, run(query, false));
+        assertTrue(tables.hits() > hits, "the second run probed the table the first kept");
+        assertEquals(run(query, true), first);
+    }
+
+    @Test
+    void aCommitHidesTheTablesOfTheIndexesItChanged() {
+        Query query = QueryFactory.create(PREFIXES
+                + "SELECT ?doc (COUNT(?c) AS ?n) WHERE { ?c a cmkg:Claim ; prov:wasDerivedFrom ?doc } GROUP BY ?doc ORDER BY ?doc");
+        List<String> before = run(query, false);
+        run(query, false);
+        Quad[] added = newClaimOfTheFirstDocument();
+        try {
+            Txn.executeWrite(store.writable(), () -> {
+                for (Quad quad : added)
+                    store.writable().add(quad);
+            });
+            List<String> after = run(query, false);
+            assertNotEquals(before, after, "the new claim is counted");
+            assertEquals(run(query, true), after);
+        } finally {
+            Txn.executeWrite(store.writable(), () -> {
+                for (Quad quad : added)
+                    store.writable().delete(quad);
+            });
+        }
+        assertEquals(before, run(query, false), "and no longer once deleted");
+    }
+
+    @Test
+    void aWriteTransactionNeitherTakesNorKeepsTables() {
+        JoinTables tables = JoinTables.of(store.queryable().getContext());
+        Query query = QueryFactory.create(PREFIXES
+                + "SELECT ?doc (COUNT(?c) AS ?n) WHERE { ?c a cmkg:Claim ; prov:wasDerivedFrom ?doc } GROUP BY ?doc ORDER BY ?doc");
+        List<String> committed = run(query, false);
+        Quad[] added = newClaimOfTheFirstDocument();
+        Txn.executeWrite(store.writable(), () -> {
+            long probes = tables.hits() + tables.misses();
+            List<String> inside = select(query, false);
+            for (Quad quad : added)
+                store.writable().add(quad);
+            // The tree's blocks copied by this transaction change in place: a table kept above
+            // would now be stale.
+            List<String> changed = select(query, false);
+            assertEquals(committed, inside);
+            assertNotEquals(inside, changed, "the claim added in this transaction is counted");
+            assertEquals(probes, tables.hits() + tables.misses(), "no table probed or kept in a write transaction");
+            store.writable().abort();
+        });
+        assertEquals(committed, run(query, false));
+    }
+
+    @Test
+    void keptTablesStayWithinTheirBoundLeastRecentlyUsedFirst() {
+        Txn.executeRead(store.base(), () -> {
+            NodeTupleTable quads = quads();
+            UnionIndex union = UnionIndex.of(quads);
+            NodeId[] pattern = {NodeId.NodeIdAny, NodeId.NodeIdAny, quads.getNodeTable().getNodeIdForNode(DERIVED_FROM), NodeId.NodeIdAny};
+            ScanTable table = new ScanTable(union.find(pattern), 1, new int[] {3}, AdaptiveJoins.MAX_TABLE_ROWS);
+            while (!table.read(4096)) {
+                // Read whole.
             }
-            try (QueryExecution execution = builder.build()) {
-                List<String> rows = new ArrayList<>();
-                execution.execSelect().forEachRemaining(row -> {
-                    StringBuilder text = new StringBuilder();
-                    for (String v : query.getResultVars())
-                        text.append(v).append('=').append(row.contains(v) ? NodeFmtLib.strNT(row.get(v).asNode()) : "").append(' ');
-                    rows.add(text.toString());
-                });
-                return rows;
+            JoinTables tables = new JoinTables(4 * table.bytes());
+            List<JoinTables.Key> keys = new ArrayList<>();
+            for (int i = 0; i < 5; i++)
+                keys.add(new JoinTables.Key(union.snapshot(pattern), 0, i, 0, 1, 10));
+            for (int i = 0; i < 4; i++)
+                tables.put(keys.get(i), table);
+            assertEquals(4, tables.size());
+            assertSame(table, tables.get(keys.get(0)));
+            tables.put(keys.get(4), table);
+            assertEquals(4, tables.size(), "one table dropped for the fifth");
+            assertSame(table, tables.get(keys.get(0)), "the one used since stays");
+            assertNull(tables.get(keys.get(1)), "the least recently used goes");
+            assertEquals(1, tables.evictions());
+            assertEquals(4 * table.bytes(), tables.bytes());
+
+            JoinTables small = new JoinTables(4 * table.bytes() - 1);
+            small.put(keys.get(0), table);
+            assertEquals(0, small.size(), "a table over a quarter of the bound is not kept");
+        });
+    }
+
+    // A claim of the store's first document (in IRI order), in a graph of its own.
+    private static Quad[] newClaimOfTheFirstDocument() {
+        Node document = Txn.calculateRead(store.queryable(), () -> {
+            try (QueryExecution execution = QueryExecution.create().query(PREFIXES
+                    + "SELECT ?doc WHERE { ?c a cmkg:Claim ; prov:wasDerivedFrom ?doc } ORDER BY ?doc LIMIT 1")
+                    .dataset(DatasetFactory.wrap(store.queryable())).build()) {
+                return execution.execSelect().next().get("doc").asNode();
             }
         });
+        Node graph = NodeFactory.createURI("urn:x:g-new");
+        Node claim = NodeFactory.createURI("urn:x:new-claim");
+        return new Quad[] {Quad.create(graph, claim, TYPE, CLAIM), Quad.create(graph, claim, DERIVED_FROM, document)};
+    }
+
+    // Rows as text, in the transaction the caller is in; with TDB2's own matcher and grouping if tdb2Only.
+    private static List<String> select(Query query, boolean tdb2Only) {
+        var builder = QueryExecution.create().query(query).dataset(DatasetFactory.wrap(store.queryable()));
+        if (tdb2Only) {
+            builder.set(ARQ.stageGenerator, StageBuilder.getGenerator(ARQ.getContext()));
+            builder.set(ARQConstants.sysOpExecutorFactory, OpExecutorTDB2.OpExecFactoryTDB);
+        }
+        try (QueryExecution execution = builder.build()) {
+            List<String> rows = new ArrayList<>();
+            execution.execSelect().forEachRemaining(row -> {
+                StringBuilder text = new StringBuilder();
+                for (String v : query.getResultVars())
+                    text.append(v).append('=').append(row.contains(v) ? NodeFmtLib.strNT(row.get(v).asNode()) : "").append(' ');
+                rows.add(text.toString());
+            });
+            return rows;
+        }
+    }
+
+    // Rows as text in the order they come, in a read transaction (no blank nodes in these answers, so terms compare as text).
+    private static List<String> run(Query query, boolean tdb2Only) {
+        return Txn.calculateRead(store.queryable(), () -> select(query, tdb2Only));
     }
 
     private static NodeTupleTable quads() {
@@ -265,7 +392,7 @@ class AdaptiveJoinsTest {
     }
 
     private static PatternStep step(List<IdRow> input, NodeTupleTable quads, int maxTableRows, boolean readWhole) {
-        return new PatternStep(input.iterator(), CLAIM_DOCUMENT, SLOTS, UnionIndex.of(quads), maxTableRows, null, readWhole);
+        return new PatternStep(input.iterator(), CLAIM_DOCUMENT, SLOTS, UnionIndex.of(quads), maxTableRows, null, readWhole, null);
     }
 
     private static List<IdRow> drain(PatternStep step) {

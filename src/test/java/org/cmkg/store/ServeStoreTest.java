@@ -101,6 +101,33 @@ class ServeStoreTest {
         PersistentStore.open(own, "test").close();
     }
 
+    @Test
+    void joinTablesKeptBetweenQueriesAreInTheMetrics() {
+        String claimsPerDocument = """
+                PREFIX cmkg: <https://w3id.org/cmkg/ontology#>
+                PREFIX prov: <http://www.w3.org/ns/prov#>
+                SELECT ?doc (COUNT(?c) AS ?n) WHERE { ?c a cmkg:Claim ; prov:wasDerivedFrom ?doc } GROUP BY ?doc""";
+        try (Application app = Application.start(projectData.withStore(dir.resolve("join-tables")))) {
+            Http http = new Http(app.port());
+            double hits = metric(http, "cmkg_join_tables_hits_total");
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> r = http.get("/sparql?query=" + Http.enc(claimsPerDocument),
+                        "Accept", "application/sparql-results+json", "Cache-Control", "no-store");
+                assertEquals(200, r.statusCode(), r.body());
+            }
+            assertTrue(metric(http, "cmkg_join_tables_hits_total") >= hits + 1, "the second query took the first one's table");
+            assertTrue(metric(http, "cmkg_join_tables_entries") >= 1);
+            assertTrue(metric(http, "cmkg_join_tables_size_bytes") > 0);
+        }
+    }
+
+    private static double metric(Http http, String name) {
+        HttpResponse<String> r = http.get("/metrics");
+        assertEquals(200, r.statusCode());
+        return r.body().lines().filter(line -> line.startsWith(name + " ")).mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in /metrics"));
+    }
+
     private static JsonArray select(Http http, String query) {
         HttpResponse<String> r = http.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json");
         assertEquals(200, r.statusCode(), r.body());
