@@ -19,7 +19,7 @@ import org.apache.jena.sparql.util.Symbol;
  * among them, at every commit and never reuses a committed block, so a root names one committed
  * state of the index: a query sees a kept table only if its own transaction sees the same state,
  * and a commit makes the tables of the indexes it changed unreachable (they age out). Tables are
- * only read and kept in read transactions ({@link AdaptiveJoins#tables}): in a write transaction
+ * only read and kept in read transactions (see {@link AdaptiveJoins}): in a write transaction
  * the tree changes under the same root.
  * <p>
  * Bounded by an estimate of the tables' bytes, the least recently used dropped first; a table

@@ -169,13 +169,11 @@ final class ScanTable {
     // unsigned (the indexes' order), skipping the bytes all keys share (the high bytes of a store's
     // ids mostly): entries keep their index order within a key, as lookups would give them.
     private void index() {
-        long[] order = new long[rows];
-        int[] entries = new int[rows];
-        for (int e = 0; e < rows; e++) {
-            order[e] = keys[e];
-            entries[e] = e;
-        }
+        long[] order = keys;
         keys = null;
+        int[] entries = new int[rows];
+        for (int e = 0; e < rows; e++)
+            entries[e] = e;
         long[] orderBuffer = new long[rows];
         int[] entriesBuffer = new int[rows];
         int[] counts = new int[257];
