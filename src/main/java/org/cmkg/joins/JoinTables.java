@@ -90,7 +90,7 @@ public final class JoinTables {
         return hits;
     }
 
-    /** Probes that found none (the pattern was read). */
+    /** Probes that found none (the step then read the pattern, or looked its rows up). */
     public synchronized long misses() {
         return misses;
     }

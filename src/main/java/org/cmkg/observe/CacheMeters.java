@@ -35,7 +35,7 @@ public final class CacheMeters {
         FunctionCounter.builder("cmkg.join.tables.hits", tables, JoinTables::hits)
                 .description("Joins that probed a table of a triple pattern kept by an earlier query").register(registry);
         FunctionCounter.builder("cmkg.join.tables.misses", tables, JoinTables::misses)
-                .description("Joins that found no kept table of their pattern and read it from the store").register(registry);
+                .description("Joins that found no kept table of their pattern (they read it, or looked their rows up)").register(registry);
         FunctionCounter.builder("cmkg.join.tables.evictions", tables, JoinTables::evictions)
                 .description("Join tables dropped to stay within their bound").register(registry);
         Gauge.builder("cmkg.join.tables.entries", tables, JoinTables::size)
