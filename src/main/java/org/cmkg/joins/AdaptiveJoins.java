@@ -129,12 +129,10 @@ public final class AdaptiveJoins implements StageGenerator {
      * transaction, whose indexes do not change under it (see {@link JoinTables}).
      */
     private static JoinTables keptTables(ExecutionContext execCxt) {
-        JoinTables tables = JoinTables.of(execCxt.getContext());
-        Graph graph = execCxt.getActiveGraph();
-        Graph base = graph instanceof GraphViewSwitchable view ? view.getBaseGraph() : graph;
-        boolean reading = base instanceof GraphTDB tdb && tdb.getDSG().isInTransaction()
-                && tdb.getDSG().transactionMode() == ReadWrite.READ;
-        return reading ? tables : null;
+        GraphTDB store = storeGraph(execCxt);
+        boolean reading = store != null && store.getDSG().isInTransaction()
+                && store.getDSG().transactionMode() == ReadWrite.READ;
+        return reading ? JoinTables.of(execCxt.getContext()) : null;
     }
 
     /**
@@ -143,13 +141,19 @@ public final class AdaptiveJoins implements StageGenerator {
      * store's indexes are not the B+trees {@link UnionIndex} reads.
      */
     static UnionIndex unionIndex(BasicPattern pattern, ExecutionContext execCxt) {
-        Graph graph = execCxt.getActiveGraph();
-        Graph base = graph instanceof GraphViewSwitchable view ? view.getBaseGraph() : graph;
-        if (!(base instanceof GraphTDB tdb) || !Quad.isUnionGraph(tdb.getGraphName()))
+        GraphTDB tdb = storeGraph(execCxt);
+        if (tdb == null || !Quad.isUnionGraph(tdb.getGraphName()))
             return null;
         if (QC2.getFilter(execCxt.getContext()) != null
                 || pattern.getList().stream().anyMatch(SolverLib::tripleHasEmbTripleWithVars))
             return null;
         return UnionIndex.of(tdb.getDSG().getQuadTable().getNodeTupleTable());
+    }
+
+    /** The TDB2 graph the query's active graph is (through TDB2's switchable view), or null. */
+    private static GraphTDB storeGraph(ExecutionContext execCxt) {
+        Graph graph = execCxt.getActiveGraph();
+        Graph base = graph instanceof GraphViewSwitchable view ? view.getBaseGraph() : graph;
+        return base instanceof GraphTDB tdb ? tdb : null;
     }
 }

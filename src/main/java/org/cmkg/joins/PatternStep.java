@@ -267,7 +267,7 @@ final class PatternStep implements Iterator<IdRow> {
     private boolean takeKeptTable(int boundMask) {
         if (tables == null)
             return false;
-        JoinTables.Key key = tableKey(Integer.numberOfTrailingZeros(Integer.lowestOneBit(boundMask)));
+        JoinTables.Key key = tableKey(keyPositionOf(boundMask));
         ScanTable kept = key == null ? null : tables.get(key);
         if (kept == null)
             return false;
@@ -302,8 +302,12 @@ final class PatternStep implements Iterator<IdRow> {
     // A table is keyed by the first position the rows bind; it gives the pattern's other variables.
     private void keyOn(int boundMask) {
         keyBit = Integer.lowestOneBit(boundMask);
-        keyPosition = Integer.numberOfTrailingZeros(keyBit);
+        keyPosition = keyPositionOf(boundMask);
         restPositions = positions(variableMask & ~keyBit);
+    }
+
+    private static int keyPositionOf(int boundMask) {
+        return Integer.numberOfTrailingZeros(Integer.lowestOneBit(boundMask));
     }
 
     private NodeId[] constantsOnly() {

@@ -8,13 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A Prometheus text scrape, read back: each sample's name, labels and value. */
-record Scrape(List<Sample> samples) {
+public record Scrape(List<Sample> samples) {
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    record Sample(String name, Map<String, String> labels, double value) {}
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
-    static Scrape parse(String text) {
+    public static Scrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#"))
@@ -34,12 +34,12 @@ record Scrape(List<Sample> samples) {
     }
 
     /** The sum of the samples of {@code name} whose labels include {@code labels} (name, value, name, value…); 0 if none. */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         return matching(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 
     /** Whether any sample of {@code name} has these labels. */
-    boolean has(String name, String... labels) {
+    public boolean has(String name, String... labels) {
         return !matching(name, labels).isEmpty();
     }
 

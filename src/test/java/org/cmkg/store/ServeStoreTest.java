@@ -15,6 +15,7 @@ import com.google.gson.JsonObject;
 import org.cmkg.Application;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
+import org.cmkg.observe.Scrape;
 import org.cmkg.testing.ChildJvm;
 import org.cmkg.testing.Http;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,8 +125,9 @@ class ServeStoreTest {
     private static double metric(Http http, String name) {
         HttpResponse<String> r = http.get("/metrics");
         assertEquals(200, r.statusCode());
-        return r.body().lines().filter(line -> line.startsWith(name + " ")).mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " not in /metrics"));
+        Scrape scrape = Scrape.parse(r.body());
+        assertTrue(scrape.has(name), name + " not in /metrics");
+        return scrape.value(name);
     }
 
     private static JsonArray select(Http http, String query) {
