@@ -128,16 +128,25 @@ public final class UserQueryParser {
             for (IndexedPredicate predicate : TextFields.INDEXED) {
                 for (SearchLanguage language : languages) {
                     List<Query> fields = new ArrayList<>();
+                    Query word = null;
+                    Query bigrams = null;
                     for (String tag : language.analysisTags()) {
                         String langField = TextFields.langField(predicate.field(), tag);
                         List<Token> tokens = tokensByTag.computeIfAbsent(tag, t -> analyse(LanguageAnalyzers.forTag(t), langField, text));
                         Query q = fieldQuery(langField, tag, tokens, quoted);
                         if (q != null) {
                             float weight = predicate.boost() * (LanguageAnalyzers.ZH_BIGRAM.equals(tag) ? BIGRAM_WEIGHT : 1f);
-                            fields.add(new BoostQuery(q, weight));
+                            Query boosted = new BoostQuery(q, weight);
+                            fields.add(boosted);
+                            if (LanguageAnalyzers.ZH.equals(tag))
+                                word = boosted;
+                            else if (LanguageAnalyzers.ZH_BIGRAM.equals(tag))
+                                bigrams = boosted;
                         }
                     }
-                    if (!fields.isEmpty())
+                    if (fields.size() == 2 && bigramsHoldEveryWordMatch(word, bigrams))
+                        groups.add(requiredThenOptional(bigrams, word));
+                    else if (!fields.isEmpty())
                         groups.add(anyOf(fields));
                 }
             }
@@ -166,6 +175,35 @@ public final class UserQueryParser {
             }
             return any.build();
         }
+    }
+
+    /**
+     * Whether every document the Chinese word field matches, the bigram field matches too: the
+     * word is one smartcn token and its bigram form the same single term (a word of one or two
+     * Han characters, the commonest), so a text segmented to hold the word holds its characters
+     * in a row, which the bigram field indexes as that term.
+     */
+    static boolean bigramsHoldEveryWordMatch(Query word, Query bigrams) {
+        if (!(unboosted(word) instanceof TermQuery w) || !(unboosted(bigrams) instanceof TermQuery b))
+            return false;
+        String text = w.getTerm().text();
+        return text.equals(b.getTerm().text()) && !text.isEmpty()
+                && text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    private static Query unboosted(Query q) {
+        return q instanceof BoostQuery boost ? boost.getQuery() : q;
+    }
+
+    /**
+     * The documents {@code required} matches, scored by the sum of the two queries' scores where
+     * both match: when {@code required} matches every document {@code optional} does, the same
+     * documents and scores as {@link #anyOf} gives, but marking the matches reads the required
+     * query's postings only (Lucene drops an optional clause when no score is needed), and ranking
+     * advances the optional one to the required one's documents instead of merging the two.
+     */
+    private static Query requiredThenOptional(Query required, Query optional) {
+        return new BooleanQuery.Builder().add(required, Occur.MUST).add(optional, Occur.SHOULD).build();
     }
 
     /** A document matching any of the queries, scored by the sum of those it matches. */
