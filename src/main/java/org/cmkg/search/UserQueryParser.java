@@ -3,6 +3,7 @@ package org.cmkg.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,16 +180,28 @@ public final class UserQueryParser {
 
     /**
      * Whether every document the Chinese word field matches, the bigram field matches too: the
-     * word is one smartcn token and its bigram form the same single term (a word of one or two
-     * Han characters, the commonest), so a text segmented to hold the word holds its characters
-     * in a row, which the bigram field indexes as that term.
+     * word is one smartcn token of Han characters, and its bigram form is that same term (a word
+     * of one or two characters, the commonest) or the phrase of its consecutive bigrams (a longer
+     * one: 乌克兰 is 乌克 克兰). A text that smartcn segments to hold the word holds its characters
+     * in a row, which the bigram field indexes as that term or those bigrams, one after another.
      */
-    static boolean bigramsHoldEveryWordMatch(Query word, Query bigrams) {
-        if (!(unboosted(word) instanceof TermQuery w) || !(unboosted(bigrams) instanceof TermQuery b))
+    private static boolean bigramsHoldEveryWordMatch(Query word, Query bigrams) {
+        if (!(unboosted(word) instanceof TermQuery w))
             return false;
-        String text = w.getTerm().text();
-        return text.equals(b.getTerm().text()) && !text.isEmpty()
-                && text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        int[] han = w.getTerm().text().codePoints().toArray();
+        if (han.length == 0 || !Arrays.stream(han).allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+            return false;
+        Query b = unboosted(bigrams);
+        if (b instanceof TermQuery term)
+            return term.getTerm().text().equals(w.getTerm().text());
+        if (!(b instanceof PhraseQuery phrase) || phrase.getSlop() != 0 || phrase.getTerms().length != han.length - 1)
+            return false;
+        for (int i = 0; i < han.length - 1; i++) {
+            String bigram = new String(han, i, 2);
+            if (!phrase.getTerms()[i].text().equals(bigram) || phrase.getPositions()[i] != phrase.getPositions()[0] + i)
+                return false;
+        }
+        return true;
     }
 
     private static Query unboosted(Query q) {

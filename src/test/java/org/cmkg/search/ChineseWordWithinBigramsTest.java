@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Chinese word of one or two characters is looked for with its bigram field required and its
- * word field optional: on the real index of the papers, the same documents with the same scores as
- * looking for either, which is what the word's query was before.
+ * A Chinese word (one smartcn token) is looked for with its bigram field required (the word itself,
+ * or the phrase of its bigrams) and its word field optional: on the real index of the papers, the
+ * same documents with the same scores as looking for either, which is what the word's query was.
  */
 class ChineseWordWithinBigramsTest {
     static TestServer server;
@@ -50,7 +50,7 @@ class ChineseWordWithinBigramsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"稀土", "出口", "锂", "镓", "钕", "稀", "美国", "乌克兰", "稀土产业", "稀土 出口", "\"稀土\"", "lithium", "稀土 OR 锂"})
+    @ValueSource(strings = {"稀土", "出口", "锂", "镓", "钕", "稀", "美国", "乌克兰", "澳大利亚", "稀土产业", "乌克兰 稀土", "稀土 出口", "\"稀土\"", "lithium", "稀土 OR 锂"})
     void sameDocumentsAndScoresAsEitherField(String words) {
         for (Set<SearchLanguage> languages : List.of(EnumSet.of(SearchLanguage.ZH), EnumSet.allOf(SearchLanguage.class))) {
             Query parsed = new UserQueryParser(languages).parse(words);
@@ -67,12 +67,14 @@ class ChineseWordWithinBigramsTest {
     }
 
     @Test
-    void oneAndTwoCharacterWordsRequireTheirBigramField() {
+    void singleWordsRequireTheirBigramField() {
         Query rareEarth = new UserQueryParser(EnumSet.of(SearchLanguage.ZH)).parse("稀土");
         assertEquals(Set.of("statement_zhbi", "exact_zhbi", "label_zhbi", "prefLabel_zhbi", "altLabel_zhbi"), requiredFields(rareEarth));
         assertFalse(optionalFields(rareEarth).isEmpty());
         assertTrue(optionalFields(rareEarth).stream().allMatch(f -> f.endsWith("_zh")), optionalFields(rareEarth).toString());
         assertEquals(5, requiredFields(new UserQueryParser(EnumSet.allOf(SearchLanguage.class)).parse("钕")).size());
+        // A longer word: the phrase of its bigrams (乌克 克兰) is required.
+        assertEquals(5, requiredFields(new UserQueryParser(EnumSet.of(SearchLanguage.ZH)).parse("乌克兰")).size());
         // Two smartcn words: a text may hold both apart, where the bigrams (a phrase) do not match.
         assertEquals(Set.of(), requiredFields(new UserQueryParser(EnumSet.of(SearchLanguage.ZH)).parse("稀土产业")));
         // Not Han: the word field stems ("exports" is "export" there), the bigram field does not.
@@ -132,6 +134,8 @@ class ChineseWordWithinBigramsTest {
                 Query inner = c.getQuery() instanceof BoostQuery b ? b.getQuery() : c.getQuery();
                 if (c.getOccur() == occur && inner instanceof org.apache.lucene.search.TermQuery t)
                     fields.add(t.getTerm().field());
+                else if (c.getOccur() == occur && inner instanceof org.apache.lucene.search.PhraseQuery phrase)
+                    fields.add(phrase.getField());
                 else
                     collect(c.getQuery(), occur, fields);
             }
