@@ -47,7 +47,9 @@ import org.cmkg.text.TextFields.IndexedPredicate;
  * <p>Each word is looked for in every indexed predicate (labels weigh most, then statements,
  * then quotes) in every language asked for: for Chinese in the smartcn field (all its words,
  * in any order) and in the bigram field (as a contiguous run, which finds two-character words
- * inside compounds); for English in the stemmed field.
+ * inside compounds), a document scoring the sum of the two; for English in the stemmed field.
+ * Where the bigram field matches every document the smartcn field does (a word smartcn keeps
+ * whole), it is the required one of the two, which gives the same documents and scores for less.
  */
 public final class UserQueryParser {
     /** Longest accepted query, in characters ({@link LuceneSyntaxRules}). */
