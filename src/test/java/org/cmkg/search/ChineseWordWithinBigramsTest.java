@@ -7,27 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.index.Term;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.testing.TestServer;
 import org.cmkg.text.TextSearcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * A Chinese word (one smartcn token) is looked for with its bigram field required (the word itself,
@@ -119,7 +123,7 @@ class ChineseWordWithinBigramsTest {
 
     /** The fields of the groups' clauses with {@code occur} whose queries are single terms. */
     private static Set<String> clauseFields(Query q, Occur occur) {
-        Set<String> fields = new java.util.TreeSet<>();
+        Set<String> fields = new TreeSet<>();
         collect(q, occur, fields);
         return fields;
     }
@@ -132,9 +136,9 @@ class ChineseWordWithinBigramsTest {
         else if (q instanceof BooleanQuery bool)
             for (BooleanClause c : bool.clauses()) {
                 Query inner = c.getQuery() instanceof BoostQuery b ? b.getQuery() : c.getQuery();
-                if (c.getOccur() == occur && inner instanceof org.apache.lucene.search.TermQuery t)
+                if (c.getOccur() == occur && inner instanceof TermQuery t)
                     fields.add(t.getTerm().field());
-                else if (c.getOccur() == occur && inner instanceof org.apache.lucene.search.PhraseQuery phrase)
+                else if (c.getOccur() == occur && inner instanceof PhraseQuery phrase)
                     fields.add(phrase.getField());
                 else
                     collect(c.getQuery(), occur, fields);
@@ -142,9 +146,9 @@ class ChineseWordWithinBigramsTest {
     }
 
     private static Set<String> fieldsOf(Query q) {
-        Set<Term> terms = new java.util.HashSet<>();
+        Set<Term> terms = new HashSet<>();
         q.visit(QueryVisitor.termCollector(terms));
-        Set<String> fields = new java.util.HashSet<>();
+        Set<String> fields = new HashSet<>();
         terms.forEach(t -> fields.add(t.field()));
         return fields;
     }
