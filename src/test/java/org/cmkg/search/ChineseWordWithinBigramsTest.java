@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -20,7 +18,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -100,8 +97,8 @@ class ChineseWordWithinBigramsTest {
             // A word's group of a Chinese word field and its bigram field, one of them required.
             boolean group = bool.clauses().size() == 2
                     && EnumSet.of(Occur.MUST, Occur.SHOULD).equals(EnumSet.of(bool.clauses().get(0).getOccur(), bool.clauses().get(1).getOccur()))
-                    && fieldsOf(bool).stream().allMatch(f -> f.endsWith("_zh") || f.endsWith("_zhbi"))
-                    && fieldsOf(bool).stream().anyMatch(f -> f.endsWith("_zhbi"));
+                    && UserQueryParserTest.fields(bool).stream().allMatch(f -> f.endsWith("_zh") || f.endsWith("_zhbi"))
+                    && UserQueryParserTest.fields(bool).stream().anyMatch(f -> f.endsWith("_zhbi"));
             BooleanQuery.Builder copy = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
             for (BooleanClause c : bool.clauses())
                 copy.add(eitherField(c.getQuery()), group ? Occur.SHOULD : c.getOccur());
@@ -143,14 +140,6 @@ class ChineseWordWithinBigramsTest {
                 else
                     collect(c.getQuery(), occur, fields);
             }
-    }
-
-    private static Set<String> fieldsOf(Query q) {
-        Set<Term> terms = new HashSet<>();
-        q.visit(QueryVisitor.termCollector(terms));
-        Set<String> fields = new HashSet<>();
-        terms.forEach(t -> fields.add(t.field()));
-        return fields;
     }
 
     private static int[] docs(TopDocs top) {

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
 class UserQueryParserTest {
     final UserQueryParser both = new UserQueryParser(EnumSet.allOf(SearchLanguage.class));
 
-    private static Set<String> fields(Query q) {
+    /** The fields a query's terms are in. */
+    static Set<String> fields(Query q) {
         Set<Term> terms = new HashSet<>();
         q.visit(QueryVisitor.termCollector(terms));
         Set<String> fields = new HashSet<>();
