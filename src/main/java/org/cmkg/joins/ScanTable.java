@@ -93,7 +93,7 @@ final class ScanTable {
         return complete;
     }
 
-    /** An estimate of the memory the complete table holds (its two arrays). */
+    /** An estimate of the memory the complete table holds (its keys, their starts and the entries' values). */
     long bytes() {
         return 8L * (sortedKeys.length + rests.length) + 4L * starts.length + 64;
     }

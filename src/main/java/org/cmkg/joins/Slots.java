@@ -22,7 +22,7 @@ final class Slots {
             for (Node n : new Node[] {t.getSubject(), t.getPredicate(), t.getObject()})
                 if (Var.isVar(n) && !vars.contains(Var.alloc(n)))
                     vars.add(Var.alloc(n));
-        return new Slots(vars.toArray(Var[]::new));
+        return of(vars);
     }
 
     /** Slots for these variables, in this order. */
