@@ -45,6 +45,8 @@ import org.cmkg.store.StoreFingerprint;
 import org.cmkg.store.StoreLayout;
 import org.cmkg.text.LanguageAnalyzers;
 import org.cmkg.text.TextSearcher;
+import org.cmkg.warmup.WarmUp;
+import org.cmkg.warmup.WarmUpPlan;
 import org.cmkg.web.WebModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,11 +68,13 @@ public final class Application implements AutoCloseable {
     private final ResultCache cache;
     private final List<Runnable> backgroundWork;
     private final Optional<Replica> replica;
+    private final WarmUp warmUp;
 
     private Application(ServedDataset data, TextSearcher textSearcher, SparqlEndpoint sparql, WebServer web,
                         List<RouteModule> modules, DataVersion dataVersion, ServiceMetrics metrics, ResultCache cache,
-                        List<Runnable> backgroundWork, Optional<Replica> replica) {
+                        List<Runnable> backgroundWork, Optional<Replica> replica, WarmUp warmUp) {
         this.cache = cache;
+        this.warmUp = warmUp;
         this.data = data;
         this.metrics = metrics;
         this.replica = replica;
@@ -92,7 +96,8 @@ public final class Application implements AutoCloseable {
      * exists when an admin token is set. A replica (a store with a log) is not filled at start-up
      * but prepared to follow the log, which it then applies in the background, refreshing the
      * services after each patch; its uploads are published to the log. The search catalog and the reconciliation index are then
-     * built in the background (the first request that needs one waits for it).
+     * built in the background (the first request that needs one waits for it), and once search is
+     * ready the server warms itself up ({@link WarmUp}) if the configuration says so.
      */
     public static Application start(ServerConfig config) {
         long started = System.nanoTime();
@@ -107,6 +112,7 @@ public final class Application implements AutoCloseable {
                                             : () -> StartupLoad.fill(config, data).ifPresent(report -> loads.record("startup", report));
         TextSearcher textSearcher = null;
         WebServer web = null;
+        WarmUp warmUp = new WarmUp(config.warmUp(), metrics.registry());
         CompletableFuture<?> loading = runOnOwnThread("cmkg-load", load);
         try {
             textSearcher = new TextSearcher(data.textIndex());
@@ -126,7 +132,7 @@ public final class Application implements AutoCloseable {
             LinkingModules linking = LinkingModules.create(config, data.queryable(), describer, dataVersion);
             List<RouteModule> modules = new ArrayList<>(List.of(
                     new HealthModule(replica.map(ReplicaHealth::new).map(h -> Readiness.of(h::ready, h::status, h::details)),
-                            search::catalogState),
+                            search::catalogState, warmUp::state),
                     new ApiDocModule(),
                     new SearchModule(search, cache),
                     new EntityModule(entities)));
@@ -152,15 +158,19 @@ public final class Application implements AutoCloseable {
                 gate.fail(e);
                 throw e;
             }
-            linking.dataLoaded(search.refresh());
+            CompletableFuture<?> searchReady = search.refresh();
+            linking.dataLoaded(searchReady);
             gate.open();
             int port = web.port();
             replica.ifPresent(r -> r.follow(port, afterLoad));
+            TextSearcher words = textSearcher;
+            warmUp.start(port, web.warmUpRequests(), searchReady, () -> WarmUpPlan.of(data.queryable(), words, iris));
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
             return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics, cache,
-                    List.of(search::awaitBackgroundWork, linking::stopBackgroundWork), replica);
+                    List.of(search::awaitBackgroundWork, linking::stopBackgroundWork), replica, warmUp);
         } catch (RuntimeException e) {
+            warmUp.close();
             if (web != null)
                 web.close();
             // Let a load still under way (the port was taken, say) end before its store closes.
@@ -250,6 +260,8 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // First: it would go on sending requests to a server that is stopping.
+            warmUp.close();
             web.close();
         } finally {
             // The follower first: it writes to the store.

@@ -68,6 +68,13 @@ public final class ServeCommand implements Callable<Integer> {
                     "0: none kept (env CMKG_RESULT_CACHE). A request with 'Cache-Control: no-cache' is computed again."})
     long resultCache;
 
+    @Option(names = "--warm-up", paramLabel = "DURATION", defaultValue = "${env:CMKG_WARM_UP:-" + ServerConfig.DEFAULT_WARM_UP + "}",
+            converter = DurationConverter.class,
+            description = {"Once search is ready, the server sends itself requests of every kind (SPARQL, search, pages)",
+                    "for this long, one at a time and stepping aside while clients are answered, so that clients",
+                    "meet compiled code; /health says \"warmUp\": \"done\" after it. 0: none (env CMKG_WARM_UP)."})
+    Duration warmUp;
+
     @Mixin
     StoreOption store;
 
@@ -87,7 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig config() {
         RdfLocation dataSource = data == null ? RdfLocation.EMBEDDED_DATA : new RdfLocation.Folder(data);
         return new ServerConfig(host, port, baseIri.iri, List.of(ontology.location(), dataSource), timeout, allowService,
-                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), metrics.config(), resultCache, storeConfig(),
+                "none".equalsIgnoreCase(mapTiles) ? "" : mapTiles, limits.limits(), metrics.config(), resultCache, warmUp, storeConfig(),
                 ServerConfig.runningJar());
     }
 

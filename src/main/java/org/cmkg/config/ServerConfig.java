@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param metrics        where the Prometheus metrics are served ({@code /metrics}), if anywhere
  * @param resultCacheBytes memory for answers kept for repeated SPARQL queries and searches
  *                       ({@code org.cmkg.cache.ResultCache}); 0: none kept
+ * @param warmUp         how long the server may spend after start sending itself representative
+ *                       requests, so that its code is compiled before clients ask
+ *                       ({@code org.cmkg.warmup.WarmUp}); zero: no warm-up
  * @param store          the persistent store and the admin upload route (none: in memory, no route)
  * @param jar            the jar the server runs from, if any: the build's start-up cache (text index
  *                       and validation verdict of the embedded data) lives beside it
@@ -44,6 +47,7 @@ public record ServerConfig(
         RequestLimits limits,
         MetricsConfig metrics,
         long resultCacheBytes,
+        Duration warmUp,
         StoreConfig store,
         Optional<Path> jar) {
 
@@ -54,6 +58,8 @@ public record ServerConfig(
     /** OpenStreetMap's standard tiles (its tile usage policy applies to a public deployment). */
     /** Enough for thousands of typical answers (a page of results is a few kilobytes). */
     public static final long DEFAULT_RESULT_CACHE_BYTES = 32L * 1024 * 1024;
+    /** How long {@code cmkg serve} warms up after start (docs/benchmarks.md, run 27, has what it buys). */
+    public static final String DEFAULT_WARM_UP = "20s";
     public static final String DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
     public ServerConfig {
@@ -65,6 +71,7 @@ public record ServerConfig(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(jar, "jar");
+        Objects.requireNonNull(warmUp, "warmUp");
         sources = List.copyOf(sources);
         if (port < 0 || port > 65_535)
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
@@ -72,6 +79,8 @@ public record ServerConfig(
             throw new IllegalArgumentException("base IRI must be an absolute http(s) IRI ending in '/', not '" + baseIri + "'");
         if (resultCacheBytes < 0)
             throw new IllegalArgumentException("the result cache size must not be negative, not " + resultCacheBytes);
+        if (warmUp.isNegative())
+            throw new IllegalArgumentException("the warm-up must not be negative, not " + warmUp);
         if (queryTimeout.isNegative() || queryTimeout.isZero())
             throw new IllegalArgumentException("timeout must be positive, not " + queryTimeout);
         if (!mapTiles.isEmpty() && !(isAbsoluteHttpIri(mapTiles.replace("{", "").replace("}", ""))
@@ -83,12 +92,14 @@ public record ServerConfig(
     /**
      * The defaults: port 3030, the embedded ontology and data in memory, 30 s timeout, no SERVICE,
      * OpenStreetMap tiles, the default request limits, metrics at {@code /metrics}, a 32 MB result cache,
-     * no admin route.
+     * no warm-up (a server started from code, e.g. a test's; {@code cmkg serve} warms up for
+     * {@link #DEFAULT_WARM_UP} unless told otherwise), no admin route.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BASE_IRI,
                 List.of(RdfLocation.EMBEDDED_ONTOLOGY, RdfLocation.EMBEDDED_DATA), DEFAULT_TIMEOUT, false, DEFAULT_MAP_TILES,
-                RequestLimits.defaults(), MetricsConfig.onMainPort(), DEFAULT_RESULT_CACHE_BYTES, StoreConfig.inMemory(), runningJar());
+                RequestLimits.defaults(), MetricsConfig.onMainPort(), DEFAULT_RESULT_CACHE_BYTES, Duration.ZERO, StoreConfig.inMemory(),
+                runningJar());
     }
 
     /** The jar this code runs from; empty when it runs from classes (tests, an IDE). */
@@ -102,47 +113,51 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
+        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
+        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
     }
 
     public ServerConfig withSources(List<RdfLocation> newSources) {
-        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
+        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
     }
 
     public ServerConfig withQueryTimeout(Duration newTimeout) {
-        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
     }
 
     public ServerConfig withBaseIri(String newBaseIri) {
-        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
+        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
     }
 
     public ServerConfig withServiceAllowed(boolean allowed) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles, limits, metrics, resultCacheBytes, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
     }
 
     public ServerConfig withMapTiles(String newMapTiles) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles, limits, metrics, resultCacheBytes, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
     }
 
     public ServerConfig withLimits(RequestLimits newLimits) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, newLimits, metrics, resultCacheBytes, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, newLimits, metrics, resultCacheBytes, warmUp, store, jar);
     }
 
     public ServerConfig withMetrics(MetricsConfig newMetrics) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, newMetrics, resultCacheBytes, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, newMetrics, resultCacheBytes, warmUp, store, jar);
     }
 
     public ServerConfig withStore(StoreConfig newStore) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, newStore, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, newStore, jar);
     }
 
     public ServerConfig withResultCacheBytes(long bytes) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, bytes, store, jar);
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, bytes, warmUp, store, jar);
+    }
+
+    public ServerConfig withWarmUp(Duration newWarmUp) {
+        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, newWarmUp, store, jar);
     }
 
     /** Serves the persistent store in {@code directory}. */

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.cmkg.config.RequestLimits;
 import org.cmkg.error.ServletErrors;
+import org.cmkg.observe.WarmUpRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +73,10 @@ public final class QueryAdmission implements Filter {
             chain.doFilter(req, res);
             return;
         }
+        // The server's own warm-up is not a client: it spends no client's budget (it shares the loopback address).
+        ClientBudgets charged = WarmUpRequests.current() ? null : budgets;
         String client = request.getRemoteAddr();
-        long retryAfter = budgets == null ? 0 : budgets.retryAfterSeconds(client);
+        long retryAfter = charged == null ? 0 : charged.retryAfterSeconds(client);
         if (retryAfter > 0) {
             refusedBudget.increment();
             response.setHeader("Retry-After", Long.toString(retryAfter));
@@ -93,8 +96,8 @@ public final class QueryAdmission implements Filter {
             chain.doFilter(req, res);
         } finally {
             slots.release();
-            if (budgets != null)
-                budgets.charge(client, System.nanoTime() - start);
+            if (charged != null)
+                charged.charge(client, System.nanoTime() - start);
         }
     }
 

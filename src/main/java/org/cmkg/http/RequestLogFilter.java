@@ -11,13 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.cmkg.observe.RequestId;
+import org.cmkg.observe.WarmUpRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs every request, SPARQL and API alike, with its status, duration and request id:
  * {@code GET /api/search?q=稀土 200 3.1 ms id=2f1c…}. A servlet filter so that it also sees the
- * requests Fuseki answers (Javalin's request logger does not). Logger {@code cmkg.access}.
+ * requests Fuseki answers (Javalin's request logger does not). Logger {@code cmkg.access}. The
+ * server's own warm-up requests ({@link WarmUpRequests}) are left out (the warm-up logs a summary).
  */
 public final class RequestLogFilter implements Filter {
     private static final Logger ACCESS = LoggerFactory.getLogger("cmkg.access");
@@ -26,7 +28,7 @@ public final class RequestLogFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (!ACCESS.isInfoEnabled()) {
+        if (!ACCESS.isInfoEnabled() || WarmUpRequests.current()) {
             chain.doFilter(req, res);
             return;
         }

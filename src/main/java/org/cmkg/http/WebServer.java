@@ -17,6 +17,7 @@ import org.cmkg.observe.MetricsFilter;
 import org.cmkg.observe.MetricsServer;
 import org.cmkg.observe.RequestIdFilter;
 import org.cmkg.observe.ServiceMetrics;
+import org.cmkg.observe.WarmUpRequests;
 import org.cmkg.sparql.FusekiInJavalin;
 import org.cmkg.sparql.SparqlEndpoint;
 import org.eclipse.jetty.compression.server.CompressionHandler;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server: one Jetty, one port (and one more for the metrics, if configured). Built in a
  * single {@code Javalin.create(config -> ...)}: Jetty handlers first (graceful stop, compression:
- * {@link ResponseCompression}, CORS: {@link CrossOrigin}), then servlet filters (the request id,
+ * {@link ResponseCompression}, CORS: {@link CrossOrigin}), then servlet filters (the mark of the
+ * server's own warm-up requests, the request id,
  * {@code /metrics}, the request meters, the readiness gate, request log, body drain, request
  * limits, validators keyed to the data version, the modules' filters, SPARQL answers from the result cache, SPARQL admission control,
  * then Fuseki at {@value SparqlEndpoint#PATH}), then error mapping and
@@ -44,6 +46,7 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final ServerConfig config;
     private final ServiceMetrics metrics;
+    private final WarmUpRequests warmUpRequests = new WarmUpRequests();
     private MetricsServer metricsServer;
 
     /**
@@ -87,6 +90,7 @@ public final class WebServer implements AutoCloseable {
             // A SPARQL GET carries its query in the request line: Jetty's 8 KB would refuse ordinary ones.
             javalin.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(limits.maxHeaderBytes()));
             javalin.jetty.modifyServletContextHandler(handler -> {
+                FusekiInJavalin.addFilter(handler, warmUpRequests);
                 FusekiInJavalin.addFilter(handler, new RequestIdFilter());
                 if (config.metrics().enabled() && !config.metrics().separatePort())
                     FusekiInJavalin.addFilter(handler, new MetricsFilter(metrics));
@@ -128,6 +132,11 @@ public final class WebServer implements AutoCloseable {
         if (!config.metrics().enabled())
             return OptionalInt.empty();
         return OptionalInt.of(metricsServer != null ? metricsServer.port() : port());
+    }
+
+    /** What tells this server's own warm-up requests from its clients' (and counts the clients' in flight). */
+    public WarmUpRequests warmUpRequests() {
+        return warmUpRequests;
     }
 
     /** The port actually listened on. */

@@ -22,7 +22,8 @@ import io.micrometer.core.instrument.Timer;
  * The route is the route's template ({@code /id/<rest>}, never the path a client sent, so the
  * number of series stays bounded): Javalin's matched route as {@link #routeTemplate} recorded it,
  * else the SPARQL endpoint's path for Fuseki's requests, {@code /assets/*} for static files,
- * {@code NOT_FOUND} for a 404 no route matched and {@code UNMATCHED} for anything else.
+ * {@code NOT_FOUND} for a 404 no route matched and {@code UNMATCHED} for anything else. The
+ * server's own warm-up requests ({@link WarmUpRequests}) are not counted.
  */
 public final class HttpMetricsFilter implements Filter {
     /** The meter's name. */
@@ -53,6 +54,10 @@ public final class HttpMetricsFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (WarmUpRequests.current()) {
+            chain.doFilter(req, res);
+            return;
+        }
         long start = System.nanoTime();
         try {
             chain.doFilter(req, res);

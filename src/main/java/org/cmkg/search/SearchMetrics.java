@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.cmkg.observe.WarmUpRequests;
+
 /**
  * The search's meters, for every search (the API's and the search page's): {@value #QUERIES} by
  * language searched ({@code zh}, {@code en}, {@code both}) and whether anything was found
  * ({@code hits}: {@code some}, {@code none}), and {@value #HITS}, the distribution of the number of
- * results a search found ({@code total}).
+ * results a search found ({@code total}). The server's own warm-up searches ({@link WarmUpRequests})
+ * are not counted.
  */
 final class SearchMetrics {
     static final String QUERIES = "cmkg.search.queries";
@@ -24,6 +27,8 @@ final class SearchMetrics {
     }
 
     SearchResponse counted(SearchResponse response) {
+        if (WarmUpRequests.current())
+            return response;
         Counter.builder(QUERIES).description("Searches by language and whether they found anything")
                 .tag("lang", response.lang() == null ? "both" : response.lang())
                 .tag("hits", response.total() > 0 ? "some" : "none")

@@ -6,12 +6,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.jena.query.Query;
+import org.cmkg.observe.WarmUpRequests;
 
 /**
  * The endpoint's meters: {@value #QUERIES} by form ({@code select}, {@code ask}, {@code construct},
  * {@code describe}; {@code unknown} for a query that did not parse) and result ({@code ok},
  * {@code timeout}, {@code bad_request}, {@code error}), and {@value #TIMEOUTS} by what stopped the
- * query: the engine at its timeout, or the {@link QueryWatchdog} after the grace.
+ * query: the engine at its timeout, or the {@link QueryWatchdog} after the grace. The server's own
+ * warm-up queries ({@link WarmUpRequests}) are not counted.
  */
 final class SparqlMetrics {
     static final String QUERIES = "cmkg.sparql.queries";
@@ -37,6 +39,8 @@ final class SparqlMetrics {
 
     /** One query ended; {@code watchdog}: the watchdog had to interrupt it (whatever it then answered). */
     void query(String form, Result result, boolean watchdog) {
+        if (WarmUpRequests.current())
+            return;
         Counter.builder(QUERIES).description("SPARQL queries by form and result")
                 .tag("form", form).tag("result", result.name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();

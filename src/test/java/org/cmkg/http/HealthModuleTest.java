@@ -39,7 +39,7 @@ class HealthModuleTest {
 
     @Test
     void aSingleProcessIsLiveWhileItsSearchCatalogIsBuiltAndSaysSo() {
-        try (WebServer web = serverWith(new HealthModule(Optional.empty(), search::get))) {
+        try (WebServer web = serverWith(new HealthModule(Optional.empty(), search::get, () -> "off"))) {
             Http http = new Http(web.port());
             HttpResponse<String> building = http.get("/health");
             assertEquals(200, building.statusCode());
@@ -53,7 +53,7 @@ class HealthModuleTest {
     void aReplicaIsReadyForReadersOnlyOnceSearchIsReadyToo() {
         AtomicBoolean following = new AtomicBoolean(true);
         Readiness replica = Readiness.of(following::get, () -> "catching up", () -> Map.of("lag", 0));
-        try (WebServer web = serverWith(new HealthModule(Optional.of(replica), search::get))) {
+        try (WebServer web = serverWith(new HealthModule(Optional.of(replica), search::get, () -> "off"))) {
             Http http = new Http(web.port());
             HttpResponse<String> building = http.get("/health");
             assertEquals(503, building.statusCode());

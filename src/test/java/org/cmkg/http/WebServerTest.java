@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
+import org.cmkg.testing.AccessLog;
 import org.cmkg.testing.Http;
 import org.cmkg.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -24,11 +19,11 @@ import org.junit.jupiter.api.Test;
 class WebServerTest {
     static TestServer server;
     static Http http;
-    static final List<String> accessLog = new CopyOnWriteArrayList<>();
+    static AccessLog accessLog;
 
     @BeforeAll
     static void start() {
-        captureAccessLog();
+        accessLog = AccessLog.capture();
         server = TestServer.fixture();
         http = server.http();
     }
@@ -36,19 +31,7 @@ class WebServerTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    private static void captureAccessLog() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        AbstractAppender appender = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                accessLog.add(event.getMessage().getFormattedMessage());
-            }
-        };
-        appender.start();
-        context.getConfiguration().getLoggerConfig("cmkg.access").addAppender(appender, null, null);
-        context.updateLoggers();
+        accessLog.close();
     }
 
     @Test
@@ -95,13 +78,13 @@ class WebServerTest {
         http.get("/api/search?q=x&limit=0");
         http.get("/sparql?query=" + Http.enc("ASK {}"));
         // The line is written once the exchange has ended, which can be just after the client has its answer.
-        assertTrue(awaitLogLine("GET /api/search\\?q=x&limit=0 400 \\d+\\.\\d ms id=[0-9a-f-]{36}"), accessLog.toString());
-        assertTrue(awaitLogLine("GET /sparql\\?query=\\S+ 200 \\d+\\.\\d ms id=[0-9a-f-]{36}"), accessLog.toString());
+        assertTrue(awaitLogLine("GET /api/search\\?q=x&limit=0 400 \\d+\\.\\d ms id=[0-9a-f-]{36}"), accessLog.lines().toString());
+        assertTrue(awaitLogLine("GET /sparql\\?query=\\S+ 200 \\d+\\.\\d ms id=[0-9a-f-]{36}"), accessLog.lines().toString());
     }
 
     private static boolean awaitLogLine(String regex) {
         for (int i = 0; i < 500; i++) {
-            if (accessLog.stream().anyMatch(l -> l.matches(regex)))
+            if (accessLog.lines().stream().anyMatch(l -> l.matches(regex)))
                 return true;
             try {
                 Thread.sleep(10);
