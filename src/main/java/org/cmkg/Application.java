@@ -158,13 +158,14 @@ public final class Application implements AutoCloseable {
                 gate.fail(e);
                 throw e;
             }
-            CompletableFuture<?> searchReady = search.refresh();
-            linking.dataLoaded(searchReady);
+            // The warm-up waits for the start's own background work (the search catalog, then the
+            // reconciliation index): it would slow the first answers, which wait for the catalog.
+            CompletableFuture<?> backgroundWorkDone = linking.dataLoaded(search.refresh());
             gate.open();
             int port = web.port();
             replica.ifPresent(r -> r.follow(port, afterLoad));
             TextSearcher words = textSearcher;
-            warmUp.start(port, web.warmUpRequests(), searchReady, () -> WarmUpPlan.of(data.queryable(), words, iris));
+            warmUp.start(port, web.warmUpRequests(), backgroundWorkDone, () -> WarmUpPlan.of(data.queryable(), words, iris));
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
             return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics, cache,

@@ -57,9 +57,10 @@ public final class ReconciliationService {
 
     /**
      * As {@link #refresh()}, once {@code first} is done: work that the first requests after a start
-     * wait for (the search catalog) does not share the processors with this build.
+     * wait for (the search catalog) does not share the processors with this build. Returns the
+     * build, done when it ended (whether or not it succeeded).
      */
-    public void refreshAfter(CompletableFuture<?> first) {
+    public CompletableFuture<Void> refreshAfter(CompletableFuture<?> first) {
         building = first.handle((done, failed) -> null).thenRunAsync(state::get).exceptionally(e -> {
             if (stopping)
                 LOG.debug("Building the reconciliation index stopped with the service");
@@ -67,6 +68,7 @@ public final class ReconciliationService {
                 LOG.warn("Building the reconciliation index failed; the first query will retry: {}", e.toString());
             return null;
         });
+        return building;
     }
 
     /**

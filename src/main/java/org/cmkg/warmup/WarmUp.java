@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start's warm-up: once search is ready, the server sends itself requests of every kind its
- * clients send ({@link WarmUpPlan}), through its own HTTP port and the whole stack, one at a time,
+ * The start's warm-up: once the start's own background work is done (the search catalog, then
+ * the reconciliation index: the first answers, which wait for the catalog, should not share the
+ * processors with a warm-up too), the server sends itself requests of every kind its clients send ({@link WarmUpPlan}), through its own HTTP port and the whole stack, one at a time,
  * so that the JIT compiles those paths before clients meet them (a fresh server at a million
  * triples answered its first lookups in 6–10 ms, after 1,500 queries of other shapes in about 2).
  * It is invisible to clients' accounting ({@link WarmUpRequests}: not logged, not metered, no
@@ -75,25 +76,25 @@ public final class WarmUp implements AutoCloseable {
 
     /**
      * Starts the warm-up of the server listening on {@code port}, on its own thread: it waits for
-     * {@code searchReady}, asks {@code plan} what to send, then sends it (nothing if off).
+     * {@code after}, asks {@code plan} what to send, then sends it (nothing if off).
      */
-    public synchronized void start(int port, WarmUpRequests marker, CompletableFuture<?> searchReady, Supplier<WarmUpPlan> plan) {
+    public synchronized void start(int port, WarmUpRequests marker, CompletableFuture<?> after, Supplier<WarmUpPlan> plan) {
         if (budget.isZero() || thread != null || stopping)
             return;
-        thread = new Thread(() -> run(port, marker, searchReady, plan), "cmkg-warm-up");
+        thread = new Thread(() -> run(port, marker, after, plan), "cmkg-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
-    /** {@code "off"}, {@code "waiting"} (for search), {@code "running"} or {@code "done"}. */
+    /** {@code "off"}, {@code "waiting"} (for the start's background work), {@code "running"} or {@code "done"}. */
     public String state() {
         return state;
     }
 
-    private void run(int port, WarmUpRequests marker, CompletableFuture<?> searchReady, Supplier<WarmUpPlan> plan) {
+    private void run(int port, WarmUpRequests marker, CompletableFuture<?> after, Supplier<WarmUpPlan> plan) {
         try {
-            searchReady.handle((done, failure) -> null).get();
+            after.handle((done, failure) -> null).get();
             state = "running";
             long started = System.nanoTime();
             Outcome outcome = send(plan.get(), started + budget.toNanos(), port, marker);
