@@ -96,8 +96,9 @@ public final class Application implements AutoCloseable {
      * exists when an admin token is set. A replica (a store with a log) is not filled at start-up
      * but prepared to follow the log, which it then applies in the background, refreshing the
      * services after each patch; its uploads are published to the log. The search catalog and the reconciliation index are then
-     * built in the background (the first request that needs one waits for it), and once search is
-     * ready the server warms itself up ({@link WarmUp}) if the configuration says so.
+     * built in the background (the first request that needs one waits for it), and after them the
+     * server warms itself up ({@link WarmUp}) if the configuration says so (a replica, whose data
+     * comes later from the log, finds nothing to ask then).
      */
     public static Application start(ServerConfig config) {
         long started = System.nanoTime();
@@ -164,8 +165,8 @@ public final class Application implements AutoCloseable {
             gate.open();
             int port = web.port();
             replica.ifPresent(r -> r.follow(port, afterLoad));
-            TextSearcher words = textSearcher;
-            warmUp.start(port, web.warmUpRequests(), backgroundWorkDone, () -> WarmUpPlan.of(data.queryable(), words, iris));
+            TextSearcher text = textSearcher;
+            warmUp.start(port, web.warmUpRequests(), backgroundWorkDone, () -> WarmUpPlan.of(data.queryable(), text, iris));
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
             return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics, cache,

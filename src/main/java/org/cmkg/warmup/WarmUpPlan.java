@@ -77,12 +77,11 @@ public final class WarmUpPlan {
                 words(text, LanguageAnalyzers.ZH, WarmUpPlan::isHan), words(text, LanguageAnalyzers.EN, WarmUpPlan::isLatinWord));
     }
 
-    /** Whether there is anything to ask (an empty store has nothing to warm up on). */
-    boolean isEmpty() {
-        return subjects.isEmpty() && zhWords.isEmpty() && enWords.isEmpty();
-    }
-
-    /** The kinds of request, each on its own turn through the samples. */
+    /**
+     * The kinds of request, each on its own turn through the samples (none for an empty store).
+     * The queries are written with the samples in them: IRIs read from the store (which cannot
+     * hold {@code >}) and words of Han characters or of the letters a–z only.
+     */
     List<Kind> kinds() {
         List<Kind> kinds = new ArrayList<>();
         if (!subjects.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.cmkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -91,6 +92,16 @@ class CliTest {
         assertEquals(MetricsConfig.disabled(), parsedServe("--no-metrics").metrics());
         assertEquals(MetricsConfig.disabled(), parsedServe("--no-metrics", "--metrics-port", "9100").metrics());
         assertEquals(ExitCodes.USAGE, run("serve", "--metrics-port", "70000").exitCode());
+    }
+
+    @Test
+    void serveWarmsUpByDefaultAndAServerStartedFromCodeDoesNot() {
+        assertEquals(Duration.ofSeconds(20), parsedServe().warmUp());
+        assertEquals(Duration.ofSeconds(5), parsedServe("--warm-up", "5s").warmUp());
+        assertEquals(Duration.ZERO, parsedServe("--warm-up", "0").warmUp());
+        assertEquals(Duration.ZERO, ServerConfig.defaults().warmUp());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> parsedServe("--warm-up", "-5s"));
+        assertTrue(negative.getMessage().contains("warm-up"), negative.getMessage());
     }
 
     private static ServerConfig parsedServe(String... args) {
