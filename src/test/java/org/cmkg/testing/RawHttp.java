@@ -41,6 +41,23 @@ public final class RawHttp implements AutoCloseable {
     }
 
     /**
+     * Sends a request's headers and the first half of its body, waits {@code pauseMillis} (the
+     * server has begun to handle it and waits for the rest), then the rest; returns the response.
+     */
+    public String sendHalfThenRest(String method, String target, String headers, byte[] body, long pauseMillis)
+            throws IOException, InterruptedException {
+        int half = body.length / 2;
+        out.write(ascii(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers
+                + "Content-Length: " + body.length + "\r\n\r\n"));
+        out.write(body, 0, half);
+        out.flush();
+        Thread.sleep(pauseMillis);
+        out.write(body, half, body.length - half);
+        out.flush();
+        return readResponse();
+    }
+
+    /**
      * Sends only a request's headers, announcing a body of {@code contentLength} bytes that never
      * comes, and returns the response (a server that refuses early answers without the body).
      */

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.cmkg.config.ServerConfig;
@@ -18,6 +22,7 @@ import org.cmkg.observe.WarmUpRequests;
 import org.cmkg.testing.AccessLog;
 import org.cmkg.testing.Await;
 import org.cmkg.testing.Http;
+import org.cmkg.testing.RawHttp;
 import org.cmkg.testing.RealData;
 import org.cmkg.testing.TestServer;
 import org.cmkg.text.LanguageAnalyzers;
@@ -123,6 +128,38 @@ class WarmUpTest {
             Thread.sleep(500);
             assertEquals(0, Scrape.parse(client.get(MetricsFilter.PATH).body()).value(REQUESTS));
         }
+    }
+
+    @Test
+    void itSendsNothingWhileAClientsRequestIsBeingAnswered() throws Exception {
+        try (TestServer busy = TestServer.start(RealData.config().withWarmUp(Duration.ofSeconds(60)));
+             RawHttp client = new RawHttp(busy.app().port())) {
+            Http http = busy.http();
+            Await.until(() -> sent(http) > 50, Duration.ofSeconds(60), "the warm-up to be under way");
+            // A client's query whose body comes in two halves, 2 s apart: the server is answering
+            // it (reading its body) all that time.
+            byte[] query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }".getBytes(StandardCharsets.UTF_8);
+            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.sendHalfThenRest("POST", "/sparql", "Content-Type: application/sparql-query\r\n", query, 2_000);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            double before = sent(http);
+            Thread.sleep(1_000);
+            double held = sent(http) - before;
+            assertTrue(answer.get(10, TimeUnit.SECONDS).startsWith("HTTP/1.1 200"));
+            // At most the one request of its own that was under way when the client's came.
+            assertTrue(held <= 1, "warm-up requests sent while a client was answered: " + held);
+            double after = sent(http);
+            Await.until(() -> sent(http) > after + 50, Duration.ofSeconds(30), "the warm-up to go on");
+        }
+    }
+
+    private static double sent(Http client) {
+        return Scrape.parse(client.get(MetricsFilter.PATH).body()).value(REQUESTS);
     }
 
     private static String warmUpState(Http client) {
