@@ -58,7 +58,7 @@ public record ServerConfig(
     /** OpenStreetMap's standard tiles (its tile usage policy applies to a public deployment). */
     /** Enough for thousands of typical answers (a page of results is a few kilobytes). */
     public static final long DEFAULT_RESULT_CACHE_BYTES = 32L * 1024 * 1024;
-    /** How long {@code cmkg serve} warms up after start (docs/benchmarks.md, run 27, has what it buys). */
+    /** How long {@code cmkg serve} warms up after start (docs/benchmarks.md, runs 27 and 28, has what it buys). */
     public static final String DEFAULT_WARM_UP = "20s";
     public static final String DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 

@@ -16,10 +16,10 @@ import io.javalin.http.Context;
  * whether search is ready ({@code "search"}: a server's first search waits for the search catalog,
  * which the first start after a load builds: seconds at a million triples, a minute or more at ten
  * million), and how far the start's warm-up is ({@code "warmUp"}: {@code "off"}, {@code "waiting"}
- * for the start's background work, {@code "running"}, {@code "done"}: a benchmark or a load balancer that wants
- * compiled code waits for {@code "done"}). With a {@link Readiness} (a replica), it also says whether readers should be sent
- * here: {@code "ready"}, with 503 while not ready (following the log within its lag, and search
- * ready), and the readiness's details.
+ * for the start's background work, {@code "running"}, {@code "done"}: a benchmark or a load
+ * balancer that wants compiled code waits for {@code "done"}). With a {@link Readiness} (a
+ * replica), it also says whether readers should be sent here: {@code "ready"}, with 503 while not
+ * ready (following the log within its lag, and search ready), and the readiness's details.
  */
 public final class HealthModule implements RouteModule {
     private final Instant started = Instant.now();

@@ -24,19 +24,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start's warm-up: once the start's own background work is done (the search catalog, then
- * the reconciliation index: the first answers, which wait for the catalog, should not share the
- * processors with a warm-up too), the server sends itself requests of every kind its clients send ({@link WarmUpPlan}), through its own HTTP port and the whole stack, one at a time,
- * so that the JIT compiles those paths before clients meet them (a fresh server at a million
- * triples answered its first lookups in 6–10 ms, after 1,500 queries of other shapes in about 2).
+ * The start's warm-up: once the start's own background work is done (the search catalog, then the
+ * reconciliation index: the first answers, which wait for the catalog, should not share the
+ * processors with a warm-up too), the server sends itself requests of every kind its clients send
+ * ({@link WarmUpPlan}), through its own HTTP port and the whole stack, one at a time, so that the
+ * JIT compiles those paths before clients meet them (a fresh server at a million triples answered
+ * its first lookups in 6–10 ms, after 1,500 queries of other shapes in about 2).
+ * <p>
  * It is invisible to clients' accounting ({@link WarmUpRequests}: not logged, not metered, no
  * budget), asks with {@code Cache-Control: no-store} (so the result cache neither answers nor
  * keeps them), steps aside while a client's request is being answered, gives each kind of request
  * an equal share of its time, and ends when its time is up (not sooner when the compiler has
- * caught up: at a million triples and on the papers alike, it was still compiling about one
- * core's worth at the end of 20 s). It is done once the compiler has finished what it queued and
- * the memory the compiler freed has gone back to the system.
- * {@code /health} says how far it is ({@link #state()}).
+ * caught up: at a million triples and on the papers alike, it was still compiling about one core's
+ * worth at the end of 20 s). It is done once the compiler has finished what it queued and the
+ * memory the compiler freed has gone back to the system; {@code /health} says how far it is
+ * ({@link #state()}).
  */
 public final class WarmUp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
@@ -138,7 +140,8 @@ public final class WarmUp implements AutoCloseable {
      * Gives the memory the JIT's compiler threads freed back to the system (jcmd's
      * {@code System.trim_native_heap}): the C library keeps what a compilation allocated and
      * freed for reuse, 20–40 MB after the warm-up on the papers' data (measured: 298 MB resident
-     * without this, 270 MB with it, against §4's 300). Nothing is lost where the command does not exist (a JDK older than 17.0.9).
+     * without this, 270 MB with it, against §4's 300). Nothing is lost where the command does not
+     * exist (a JDK older than 17.0.9).
      */
     private static void trimNativeHeap() {
         try {
@@ -158,10 +161,10 @@ public final class WarmUp implements AutoCloseable {
     }
 
     /**
-     * Sends the plan's requests until the deadline. Each kind
-     * gets an equal share of the time: the next request is always of the kind that has taken the
-     * least so far, so a cheap lookup is asked hundreds of times while an aggregate over the whole
-     * store is asked once (its own rows run its loops often enough to be compiled).
+     * Sends the plan's requests until the deadline. Each kind gets an equal share of the time: the
+     * next request is always of the kind that has taken the least so far, so at a million triples a
+     * cheap lookup was asked 200 times in 20 s and the search page for a Chinese word 19 times (a
+     * costly request runs its own loops often enough to be compiled).
      */
     private Outcome send(WarmUpPlan plan, long deadline, int port, WarmUpRequests marker)
             throws IOException, InterruptedException {
@@ -182,7 +185,8 @@ public final class WarmUp implements AutoCloseable {
             if (!stepAside(marker, deadline))
                 return outcome;
             long start = System.nanoTime();
-            HttpResponse<Void> response = client.send(http(base, request, marker.token()), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.send(http(base, request, marker.token()),
+                    HttpResponse.BodyHandlers.discarding());
             spent[next] += System.nanoTime() - start;
             outcome.sent++;
             if (response.statusCode() < 400) {
@@ -190,7 +194,7 @@ public final class WarmUp implements AutoCloseable {
             } else {
                 failed.increment();
                 if (outcome.failed++ == 0)
-                    LOG.warn("Warm-up request {} {} answered {}", request.method(), request.target(), response.statusCode());
+                    LOG.warn("Warm-up request {} answered {}", request.target(), response.statusCode());
             }
         }
         if (LOG.isDebugEnabled())
@@ -218,15 +222,12 @@ public final class WarmUp implements AutoCloseable {
     }
 
     private static HttpRequest http(String base, WarmUpPlan.Request request, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.target()))
+        return HttpRequest.newBuilder(URI.create(base + request.target()))
                 .timeout(Duration.ofSeconds(60))
                 .header(WarmUpRequests.HEADER, token)
                 .header("Accept", request.accept())
-                .header("Cache-Control", "no-store");
-        if (request.body() == null)
-            return builder.GET().build();
-        return builder.header("Content-Type", "application/sparql-query")
-                .POST(HttpRequest.BodyPublishers.ofString(request.body())).build();
+                .header("Cache-Control", "no-store")
+                .GET().build();
     }
 
     /** Stops the warm-up (a request in flight is abandoned) and waits for its thread. */

@@ -29,13 +29,14 @@ import org.cmkg.text.TextSearcher;
 
 /**
  * What the warm-up asks, drawn from the served data so that it walks the paths clients walk on
- * this data: resources of the store (looked up, one hop out, as entity JSON, as Turtle and as
- * their page), words of the text index in Chinese and English, frequent and rare (searched
- * through the API, the search page and {@code text:query}). Not the workbench's example queries:
- * measured at a million triples they added nothing the kinds here did not, and they read 115 MB
- * more of the store into memory.
- * Each kind goes through its samples in turn, so that it does not ask for one answer again
- * (nor read the same terms from the store again).
+ * this data: resources of the store (looked up, one hop out, their incoming links listed, counted
+ * per predicate and joined to the linking resources' literals; as entity JSON, as Turtle and as
+ * their page), and words of the text index in Chinese and English, frequent and rare (searched
+ * through the API in one language and in both, the search page and {@code text:query}). Each kind
+ * goes through its samples in turn, so that it does not ask for one answer again (nor read the
+ * same terms from the store again). Not the workbench's example queries: measured at a million
+ * triples they added nothing the kinds here did not, and they read 115 MB more of the store into
+ * memory.
  */
 public final class WarmUpPlan {
     /** Resources sampled from the store. */
@@ -49,12 +50,8 @@ public final class WarmUpPlan {
 
     private static final String SPARQL_RESULTS = "application/sparql-results+json";
 
-    /** One request: its method, path and query, what it accepts, and its body (a SPARQL query) or null. */
-    record Request(String method, String target, String accept, String body) {
-        static Request get(String target, String accept) {
-            return new Request("GET", target, accept, null);
-        }
-    }
+    /** One GET request: its path and query, and what it accepts. */
+    record Request(String target, String accept) {}
 
     /** A kind of request, named (for the log), and its n-th request: each on the n-th sample. */
     record Kind(String name, IntFunction<Request> request) {}
@@ -74,7 +71,8 @@ public final class WarmUpPlan {
     /** The plan for the data served now. */
     public static WarmUpPlan of(DatasetGraph dataset, TextSearcher text, IriSpace iris) {
         return new WarmUpPlan(iris, subjects(dataset),
-                words(text, LanguageAnalyzers.ZH, WarmUpPlan::isHan), words(text, LanguageAnalyzers.EN, WarmUpPlan::isLatinWord));
+                words(text, LanguageAnalyzers.ZH, WarmUpPlan::isHan),
+                words(text, LanguageAnalyzers.EN, WarmUpPlan::isLatinWord));
     }
 
     /**
@@ -86,19 +84,20 @@ public final class WarmUpPlan {
         List<Kind> kinds = new ArrayList<>();
         if (!subjects.isEmpty()) {
             kinds.add(new Kind("lookup", n -> sparql("SELECT ?p ?o WHERE { <" + subject(n) + "> ?p ?o }")));
-            kinds.add(new Kind("one hop", n -> sparql("SELECT ?p ?o ?q ?v WHERE { <" + subject(n) + "> ?p ?o . ?o ?q ?v } LIMIT 100")));
+            kinds.add(new Kind("one hop", n -> sparql("SELECT ?p ?o ?q ?v WHERE { <" + subject(n)
+                    + "> ?p ?o . ?o ?q ?v } LIMIT 100")));
             kinds.add(new Kind("incoming", n -> sparql("SELECT ?x ?p WHERE { ?x ?p <" + subject(n) + "> } LIMIT 100")));
             kinds.add(new Kind("incoming, counted", n -> sparql("SELECT ?p (COUNT(?x) AS ?n) WHERE { ?x ?p <" + subject(n)
                     + "> } GROUP BY ?p ORDER BY DESC(?n)")));
             kinds.add(new Kind("incoming, joined", n -> sparql("SELECT ?x ?q ?v WHERE { ?x ?p <" + subject(n)
                     + "> . ?x ?q ?v FILTER(isLiteral(?v)) } ORDER BY ?x LIMIT 50")));
-            kinds.add(new Kind("entity", n -> Request.get("/api/entity?iri=" + encode(subject(n)), "application/json")));
+            kinds.add(new Kind("entity", n -> new Request("/api/entity?iri=" + encode(subject(n)), "application/json")));
         }
         List<String> paths = subjects.stream().map(iris::localPath).flatMap(Optional::stream)
                 .filter(path -> !path.contains("#")).toList();
         if (!paths.isEmpty()) {
-            kinds.add(new Kind("turtle", n -> Request.get(paths.get(n % paths.size()), "text/turtle")));
-            kinds.add(new Kind("page", n -> Request.get(paths.get(n % paths.size()), "text/html")));
+            kinds.add(new Kind("turtle", n -> new Request(paths.get(n % paths.size()), "text/turtle")));
+            kinds.add(new Kind("page", n -> new Request(paths.get(n % paths.size()), "text/html")));
         }
         words(kinds, zhWords, LanguageAnalyzers.ZH);
         words(kinds, enWords, LanguageAnalyzers.EN);
@@ -113,17 +112,19 @@ public final class WarmUpPlan {
         if (words.isEmpty())
             return;
         IntFunction<String> word = n -> encode(words.get(n % words.size()));
-        kinds.add(new Kind("search " + lang, n -> Request.get("/api/search?q=" + word.apply(n) + "&lang=" + lang, "application/json")));
-        kinds.add(new Kind("search both " + lang, n -> Request.get("/api/search?q=" + word.apply(n), "application/json")));
-        kinds.add(new Kind("search page " + lang, n -> Request.get("/search?q=" + word.apply(n), "text/html")));
+        kinds.add(new Kind("search " + lang,
+                n -> new Request("/api/search?q=" + word.apply(n) + "&lang=" + lang, "application/json")));
+        kinds.add(new Kind("search both " + lang, n -> new Request("/api/search?q=" + word.apply(n), "application/json")));
+        kinds.add(new Kind("search page " + lang, n -> new Request("/search?q=" + word.apply(n), "text/html")));
         kinds.add(new Kind("text:query " + lang, n -> sparql("PREFIX text: <http://jena.apache.org/text#> "
                 + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?s ?score ?label WHERE { (?s ?score) text:query (<"
-                + TextFields.STATEMENT.predicate().getURI() + "> \"" + words.get(n % words.size()) + "\" 20 \"lang:" + lang + "\") "
+                + TextFields.STATEMENT.predicate().getURI() + "> \"" + words.get(n % words.size()) + "\" 20 \"lang:" + lang
+                + "\") "
                 + "OPTIONAL { ?s rdfs:label ?label } }")));
     }
 
     private static Request sparql(String query) {
-        return Request.get("/sparql?query=" + encode(query), SPARQL_RESULTS);
+        return new Request("/sparql?query=" + encode(query), SPARQL_RESULTS);
     }
 
     /** Up to {@link #SUBJECTS} typed resources, spread over the first {@link #SUBJECT_ROWS} the store gives. */

@@ -81,7 +81,8 @@ class WarmUpTest {
             List<String> en = plan.words(LanguageAnalyzers.EN);
             assertTrue(zh.size() >= 20, zh.toString());
             assertTrue(en.size() >= 20, en.toString());
-            assertTrue(zh.stream().allMatch(w -> w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)), zh.toString());
+            assertTrue(zh.stream().allMatch(w -> w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)),
+                    zh.toString());
             assertTrue(en.stream().allMatch(w -> w.matches("[a-z]{3,}")), en.toString());
             // The papers' frequent words come first (alternating with rarer ones): 稀土 among them.
             assertTrue(zh.subList(0, 8).contains("稀土"), zh.toString());
@@ -111,7 +112,8 @@ class WarmUpTest {
     @Test
     void aClientSendingAWrongTokenIsCountedAndLoggedAsAClient() {
         Scrape before = scrape();
-        HttpResponse<String> r = http.get("/api/search?q=" + Http.enc("稀土"), WarmUpRequests.HEADER, "0123456789abcdef0123456789abcdef");
+        HttpResponse<String> r = http.get("/api/search?q=" + Http.enc("稀土"),
+                WarmUpRequests.HEADER, "0123456789abcdef0123456789abcdef");
         assertEquals(200, r.statusCode());
         Scrape after = scrape();
         assertEquals(1, after.value(HTTP_REQUESTS, "route", "/api/search") - before.value(HTTP_REQUESTS, "route", "/api/search"));
