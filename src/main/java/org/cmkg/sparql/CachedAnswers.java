@@ -77,13 +77,16 @@ public final class CachedAnswers implements Filter {
                 return;
             }
         }
+        if (!directives.store()) {
+            // Nothing to keep, so nothing to copy (the warm-up's queries ask this way).
+            chain.doFilter(req, res);
+            return;
+        }
         Recording recording = new Recording(response, cache.maxEntryBytes(), requestKey.form());
         chain.doFilter(req, recording);
-        if (directives.store()) {
-            Optional<StoredAnswer> answer = recording.answer();
-            if (answer.isPresent())
-                cache.store(key, answer.get(), answer.get().bytes() + requestKey.bytes());
-        }
+        Optional<StoredAnswer> answer = recording.answer();
+        if (answer.isPresent())
+            cache.store(key, answer.get(), answer.get().bytes() + requestKey.bytes());
     }
 
     private static boolean isQuery(HttpServletRequest request) {

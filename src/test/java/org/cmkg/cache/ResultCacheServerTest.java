@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -18,6 +19,7 @@ import org.cmkg.cache.ResultCache.Door;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ServerConfig;
 import org.cmkg.config.StoreConfig;
+import org.cmkg.testing.Await;
 import org.cmkg.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +129,28 @@ class ResultCacheServerTest {
         for (int i = 0; i < 2; i++)
             assertEquals(400, sparql(failsWhenRun, "application/sparql-results+json").statusCode());
         assertEquals(hits, counters.hits(Door.SPARQL), "refused queries are refused again, not answered from the cache");
+    }
+
+    @Test
+    void noStoreIsNeitherAnsweredFromTheCacheNorKeptInIt() {
+        String query = "SELECT ?s WHERE { ?s a <https://w3id.org/cmkg/ontology#Mineral> } ORDER BY ?s LIMIT 4";
+        ResultCache.Counters counters = app.resultCache();
+        long hits = counters.hits(Door.SPARQL);
+        long entries = counters.entries();
+        HttpResponse<String> unkept = null;
+        for (int i = 0; i < 2; i++) {
+            unkept = http.get("/sparql?query=" + Http.enc(query), "Accept", "application/sparql-results+json",
+                    "Cache-Control", "no-store");
+            assertEquals(200, unkept.statusCode());
+        }
+        assertEquals(hits, counters.hits(Door.SPARQL));
+        HttpResponse<String> kept = sparql(query, "application/sparql-results+json");
+        assertEquals(unkept.body(), kept.body(), "the same answer, computed");
+        assertEquals(hits, counters.hits(Door.SPARQL), "not kept by the no-store requests before it");
+        // Kept once its response is complete (the client may have it a moment before).
+        Await.until(() -> counters.entries() == entries + 1, Duration.ofSeconds(5), "the answer to be kept");
+        assertEquals(kept.body(), sparql(query, "application/sparql-results+json").body());
+        assertEquals(hits + 1, counters.hits(Door.SPARQL));
     }
 
     @Test
