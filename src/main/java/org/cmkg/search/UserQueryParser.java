@@ -3,7 +3,6 @@ package org.cmkg.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,9 +189,9 @@ public final class UserQueryParser {
     private static boolean bigramsHoldEveryWordMatch(Query word, Query bigrams) {
         if (!(unboosted(word) instanceof TermQuery w))
             return false;
-        int[] han = w.getTerm().text().codePoints().toArray();
-        if (han.length == 0 || !Arrays.stream(han).allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+        if (!LanguageAnalyzers.isHanWord(w.getTerm().text()))
             return false;
+        int[] han = w.getTerm().text().codePoints().toArray();
         Query b = unboosted(bigrams);
         if (b instanceof TermQuery term)
             return term.getTerm().text().equals(w.getTerm().text());

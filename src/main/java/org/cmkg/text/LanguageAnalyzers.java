@@ -68,6 +68,11 @@ public final class LanguageAnalyzers {
         registered = true;
     }
 
+    /** Whether {@code text} is one or more Han characters and nothing else (a Chinese word as smartcn indexes it). */
+    public static boolean isHanWord(String text) {
+        return !text.isEmpty() && text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
     /**
      * Loads smartcn's dictionaries (a few hundred milliseconds, on first use) on a background
      * thread, so that start-up does it while Jena initialises instead of during loading.

@@ -71,7 +71,7 @@ public final class WarmUpPlan {
     /** The plan for the data served now. */
     public static WarmUpPlan of(DatasetGraph dataset, TextSearcher text, IriSpace iris) {
         return new WarmUpPlan(iris, subjects(dataset),
-                words(text, LanguageAnalyzers.ZH, WarmUpPlan::isHan),
+                words(text, LanguageAnalyzers.ZH, LanguageAnalyzers::isHanWord),
                 words(text, LanguageAnalyzers.EN, WarmUpPlan::isLatinWord));
     }
 
@@ -193,10 +193,6 @@ public final class WarmUpPlan {
             }
             return new ArrayList<>(words);
         });
-    }
-
-    private static boolean isHan(String term) {
-        return !term.isEmpty() && term.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     private static boolean isLatinWord(String term) {

@@ -81,8 +81,7 @@ class WarmUpTest {
             List<String> en = plan.words(LanguageAnalyzers.EN);
             assertTrue(zh.size() >= 20, zh.toString());
             assertTrue(en.size() >= 20, en.toString());
-            assertTrue(zh.stream().allMatch(w -> w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)),
-                    zh.toString());
+            assertTrue(zh.stream().allMatch(LanguageAnalyzers::isHanWord), zh.toString());
             assertTrue(en.stream().allMatch(w -> w.matches("[a-z]{3,}")), en.toString());
             // The papers' frequent words come first (alternating with rarer ones): 稀土 among them.
             assertTrue(zh.subList(0, 8).contains("稀土"), zh.toString());
