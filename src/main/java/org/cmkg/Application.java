@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletionException;
 
 import org.cmkg.admin.AdminModule;
@@ -138,7 +139,10 @@ public final class Application implements AutoCloseable {
                     new SearchModule(search, cache),
                     new EntityModule(entities)));
             modules.addAll(linking.modules());
-            Runnable afterLoad = () -> linking.dataLoaded(search.refresh());
+            // What derives from the data is refreshed after each load (or applied patch); the last
+            // refresh started is kept for a replica's warm-up, which waits for it.
+            AtomicReference<CompletableFuture<?>> lastRefresh = new AtomicReference<>(CompletableFuture.completedFuture(null));
+            Runnable afterLoad = () -> lastRefresh.set(linking.dataLoaded(search.refresh()));
             modules = replica.isPresent()
                     ? AdminModule.addTo(modules, config, (source, append) -> {
                         LogWriter.Publication published = replica.get().publish(List.of(source), append, IngestProgress.NONE);
@@ -162,11 +166,16 @@ public final class Application implements AutoCloseable {
             // The warm-up waits for the start's own background work (the search catalog, then the
             // reconciliation index): it would slow the first answers, which wait for the catalog.
             CompletableFuture<?> backgroundWorkDone = linking.dataLoaded(search.refresh());
+            lastRefresh.set(backgroundWorkDone);
             gate.open();
             int port = web.port();
             replica.ifPresent(r -> r.follow(port, afterLoad));
+            // A replica warms up on the data it serves once it has caught up with the log (on its
+            // first start its store is empty until then), after the refresh of what it applied.
+            CompletableFuture<?> warmUpAfter = replica.isEmpty() ? backgroundWorkDone
+                    : backgroundWorkDone.thenCompose(done -> replica.get().caughtUp()).thenCompose(caughtUp -> lastRefresh.get());
             TextSearcher text = textSearcher;
-            warmUp.start(port, web.warmUpRequests(), backgroundWorkDone, () -> WarmUpPlan.of(data.queryable(), text, iris));
+            warmUp.start(port, web.warmUpRequests(), warmUpAfter, () -> WarmUpPlan.of(data.queryable(), text, iris));
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
             return new Application(data, textSearcher, sparql, web, modules, dataVersion, metrics, cache,

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.system.Txn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,6 +61,8 @@ public final class LogFollower implements AutoCloseable {
     private volatile long position;
     private volatile long logEnd = -1;
     private volatile boolean caughtUp;
+    /** Completed when the follower first reaches the log's end (never if it stops or closes before). */
+    private final CompletableFuture<Void> firstCaughtUp = new CompletableFuture<>();
     private volatile Optional<LogPosition> stored;
     private volatile long applyingFrom = -1;
     private volatile Instant lastApplied;
@@ -131,6 +134,14 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
+    /**
+     * Completed when the follower has first reached the log's end, after the refresh of what it
+     * applied was started ({@code afterApply}); not completed if it stops or closes before.
+     */
+    CompletableFuture<Void> firstCaughtUp() {
+        return firstCaughtUp;
+    }
+
     private void run() {
         while (!closed) {
             try {
@@ -200,6 +211,7 @@ public final class LogFollower implements AutoCloseable {
                     state = State.FOLLOWING;
                 monitor.notifyAll();
             }
+            firstCaughtUp.complete(null);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.apache.jena.system.Txn;
@@ -37,6 +38,7 @@ public final class Replica implements AutoCloseable {
     private final Supplier<FocusValidator> validator;
     private volatile LogFollower follower;
     private volatile LogWriter writer;
+    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
 
     private Replica(ReplicationConfig config, ServedDataset data, Supplier<FocusValidator> validator) {
         this.config = config;
@@ -103,6 +105,7 @@ public final class Replica implements AutoCloseable {
             throw new IllegalStateException("already following");
         follower = new LogFollower(clients, data, name, afterApply);
         writer = new LogWriter(clients, data, validator, follower);
+        follower.firstCaughtUp().thenRun(() -> caughtUp.complete(null));
         follower.start();
     }
 
@@ -124,6 +127,14 @@ public final class Replica implements AutoCloseable {
     public boolean ready() {
         return status().map(s -> s.state() == LogFollower.State.FOLLOWING && s.caughtUp() && s.lag() != null
                 && s.lag() <= config.maxLag()).orElse(false);
+    }
+
+    /**
+     * Completed when the replica has first reached the log's end since it started (its services'
+     * refresh after the last patch then started); never if it stops first.
+     */
+    public CompletableFuture<Void> caughtUp() {
+        return caughtUp;
     }
 
     /** Waits until the replica has reached the log's end once since it started; false if it stopped or time ran out. */

@@ -33,7 +33,12 @@ final class Replicas {
 
     /** A replica of {@code log} serving the store in {@code store}, on a free port, with the fixture's shapes and an admin token. */
     static Application start(Path store, LogAddress log, UnaryOperator<ReplicationConfig> adjust) {
-        ServerConfig config = Fixture.config().withStore(store);
+        return start(Fixture.config(), store, log, adjust);
+    }
+
+    /** The same from {@code server} (the fixture's configuration with a warm-up, say). */
+    static Application start(ServerConfig server, Path store, LogAddress log, UnaryOperator<ReplicationConfig> adjust) {
+        ServerConfig config = server.withStore(store);
         config = config.withStore(config.store().withAdminToken(TOKEN)
                 .withReplication(adjust.apply(ReplicationConfig.of(log).withMaxLag(0))));
         return Application.start(config);

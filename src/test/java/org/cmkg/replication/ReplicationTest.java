@@ -35,11 +35,14 @@ import org.cmkg.Application;
 import org.cmkg.config.LogAddress;
 import org.cmkg.config.RdfLocation;
 import org.cmkg.config.ReplicationConfig;
+import org.cmkg.config.ServerConfig;
 import org.cmkg.generate.CorpusGenerator;
 import org.cmkg.ingest.IngestProgress;
 import org.cmkg.ingest.OntologyFolder;
 import org.cmkg.ingest.SourceFiles;
 import org.cmkg.linkeddata.IriSpace;
+import org.cmkg.observe.MetricsFilter;
+import org.cmkg.observe.Scrape;
 import org.cmkg.store.PersistentStore;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.testing.Await;
@@ -258,6 +261,25 @@ class ReplicationTest {
             HttpResponse<String> refused = Replicas.upload(http, DOCUMENT, "application/trig", "");
             assertEquals(503, refused.statusCode(), refused.body());
             assertEquals("Service Unavailable", Http.json(refused).get("error").getAsString());
+        }
+    }
+
+    @Test
+    void aReplicaStartedOnAnEmptyStoreWarmsUpOnTheDataTheLogGaveIt() {
+        LogAddress log = broker.createTopic("warm-up");
+        Replicas.seed(log);
+        ServerConfig warmingUp = Fixture.config().withWarmUp(Duration.ofSeconds(2));
+        try (Application r = Replicas.start(warmingUp, dir.resolve("warm-up"), log, c -> c)) {
+            Http http = new Http(r.port());
+            Await.until(() -> "done".equals(Replicas.health(http).get("warmUp").getAsString()), Duration.ofMinutes(2),
+                    "the replica's warm-up to end: " + http.get("/health").body());
+            // Its store was empty when its start's own work ended (nothing to ask then); it waited
+            // for the log's data, and warmed up on it.
+            assertTrue(Replicas.count(http, ALL) > 0);
+            Scrape metrics = Scrape.parse(http.get(MetricsFilter.PATH).body());
+            double answered = metrics.value("cmkg_warmup_requests_total", "outcome", "ok");
+            assertTrue(answered >= 20, "warm-up requests answered: " + answered);
+            assertEquals(0, metrics.value("cmkg_warmup_requests_total", "outcome", "failed"));
         }
     }
 
