@@ -171,9 +171,10 @@ public final class Application implements AutoCloseable {
             int port = web.port();
             replica.ifPresent(r -> r.follow(port, afterLoad));
             // A replica warms up on the data it serves once it has caught up with the log (on its
-            // first start its store is empty until then), after the refresh of what it applied.
+            // first start its store is empty until then) or stopped following it, after the
+            // refresh of what it applied.
             CompletableFuture<?> warmUpAfter = replica.isEmpty() ? backgroundWorkDone
-                    : backgroundWorkDone.thenCompose(done -> replica.get().caughtUp()).thenCompose(caughtUp -> lastRefresh.get());
+                    : backgroundWorkDone.thenCompose(done -> replica.get().settled()).thenCompose(settled -> lastRefresh.get());
             TextSearcher text = textSearcher;
             warmUp.start(port, web.warmUpRequests(), warmUpAfter, () -> WarmUpPlan.of(data.queryable(), text, iris));
             LOG.info("Ready in {} ms ({} ms since the JVM started)", (System.nanoTime() - started) / 1_000_000,

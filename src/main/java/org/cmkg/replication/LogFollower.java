@@ -61,8 +61,8 @@ public final class LogFollower implements AutoCloseable {
     private volatile long position;
     private volatile long logEnd = -1;
     private volatile boolean caughtUp;
-    /** Completed when the follower first reaches the log's end (never if it stops or closes before). */
-    private final CompletableFuture<Void> firstCaughtUp = new CompletableFuture<>();
+    /** Completed when the follower first reaches the log's end, or stops following it. */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
     private volatile Optional<LogPosition> stored;
     private volatile long applyingFrom = -1;
     private volatile Instant lastApplied;
@@ -135,11 +135,12 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /**
-     * Completed when the follower has first reached the log's end, after the refresh of what it
-     * applied was started ({@code afterApply}); not completed if it stops or closes before.
+     * Completed when the store holds what it will serve for a while: the follower has first reached
+     * the log's end (the refresh of what it applied started, {@code afterApply}), or it stopped
+     * following the log and serves what it has. Not completed while the log cannot be reached.
      */
-    CompletableFuture<Void> firstCaughtUp() {
-        return firstCaughtUp;
+    CompletableFuture<Void> settled() {
+        return settled;
     }
 
     private void run() {
@@ -211,7 +212,7 @@ public final class LogFollower implements AutoCloseable {
                     state = State.FOLLOWING;
                 monitor.notifyAll();
             }
-            firstCaughtUp.complete(null);
+            settled.complete(null);
         }
     }
 
@@ -325,6 +326,14 @@ public final class LogFollower implements AutoCloseable {
         LOG.error(problem, cause instanceof BadPatchException || cause instanceof LogMismatchException ? null : cause);
         setState(State.STOPPED);
         closeConsumer();
+        // Patches applied in the burst before the one it could not apply are in the store: what
+        // derives from the data (search) must show them too, as it serves this state from now on.
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("Refreshing the services after the last applied patch failed: {}", e.toString());
+        }
+        settled.complete(null);
     }
 
     private void setState(State s) {

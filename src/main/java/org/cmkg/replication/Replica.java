@@ -38,7 +38,7 @@ public final class Replica implements AutoCloseable {
     private final Supplier<FocusValidator> validator;
     private volatile LogFollower follower;
     private volatile LogWriter writer;
-    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
 
     private Replica(ReplicationConfig config, ServedDataset data, Supplier<FocusValidator> validator) {
         this.config = config;
@@ -105,7 +105,7 @@ public final class Replica implements AutoCloseable {
             throw new IllegalStateException("already following");
         follower = new LogFollower(clients, data, name, afterApply);
         writer = new LogWriter(clients, data, validator, follower);
-        follower.firstCaughtUp().thenRun(() -> caughtUp.complete(null));
+        follower.settled().thenRun(() -> settled.complete(null));
         follower.start();
     }
 
@@ -131,10 +131,11 @@ public final class Replica implements AutoCloseable {
 
     /**
      * Completed when the replica has first reached the log's end since it started (its services'
-     * refresh after the last patch then started); never if it stops first.
+     * refresh after the last patch then started), or has stopped following the log (it serves
+     * what it holds): from then on its data is what it serves.
      */
-    public CompletableFuture<Void> caughtUp() {
-        return caughtUp;
+    public CompletableFuture<Void> settled() {
+        return settled;
     }
 
     /** Waits until the replica has reached the log's end once since it started; false if it stopped or time ran out. */

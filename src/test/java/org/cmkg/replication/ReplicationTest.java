@@ -284,15 +284,38 @@ class ReplicationTest {
     }
 
     @Test
+    void aReplicaThatStopsWhileCatchingUpSearchesWhatItAppliedBefore() throws Exception {
+        // The seed and a bad record after it are read in one burst: the replica applies the seed,
+        // stops at the bad record, and must still search the seed it serves.
+        LogAddress log = broker.createTopic("stop-in-burst");
+        Replicas.seed(log);
+        long offset = sendRaw(log, "not a patch at all <");
+        try (Application r = Replicas.start(dir.resolve("stop-in-burst"), log)) {
+            Http http = new Http(r.port());
+            Await.until(() -> "stopped".equals(Replicas.health(http).get("status").getAsString()), Duration.ofMinutes(1),
+                    "the replica to stop");
+            assertTrue(Replicas.replication(http).get("problem").getAsString().contains("offset " + offset),
+                    http.get("/health").body());
+            assertTrue(Replicas.count(http, ALL) > 0, "the seed is applied");
+            Await.until(() -> Http.json(http.get("/api/search?q=" + Http.enc("稀土"))).get("total").getAsInt() > 0,
+                    Duration.ofSeconds(30), "the seed to be searchable: " + http.get("/api/search?q=" + Http.enc("稀土")).body());
+        }
+    }
+
+    @Test
     void aMissingTopicIsAClearErrorAndTheReplicaStillServes() {
         LogAddress log = broker.log("no-such-topic");
-        try (Application r = Replicas.start(dir.resolve("missing-topic"), log)) {
+        ServerConfig warmingUp = Fixture.config().withWarmUp(Duration.ofSeconds(1));
+        try (Application r = Replicas.start(warmingUp, dir.resolve("missing-topic"), log, c -> c)) {
             Http http = new Http(r.port());
             Await.until(() -> "stopped".equals(Replicas.health(http).get("status").getAsString()), Duration.ofMinutes(1),
                     "the replica to stop");
             assertTrue(Replicas.replication(http).get("problem").getAsString().contains("no-such-topic does not exist"),
                     http.get("/health").body());
             assertEquals(200, http.get("/api/search?q=x").statusCode());
+            // It serves what it holds from now on, so its warm-up does not wait for a log it stopped following.
+            Await.until(() -> "done".equals(Replicas.health(http).get("warmUp").getAsString()), Duration.ofMinutes(1),
+                    "the stopped replica's warm-up to end: " + http.get("/health").body());
         }
         CliRun load = Replicas.load(log, DOCUMENT.toString());
         assertEquals(4, load.exitCode(), load.err());
