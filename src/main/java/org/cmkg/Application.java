@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.cmkg.admin.AdminModule;
 import org.cmkg.apidoc.ApiDocModule;

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The start's warm-up: once the start's own background work is done (the search catalog, then the
  * reconciliation index: the first answers, which wait for the catalog, should not share the
- * processors with a warm-up too; for a replica, once it has also caught up with the log and
- * refreshed what derives from it, so that it warms up on the data it will serve), the server sends itself requests of every kind its clients send
+ * processors with a warm-up too; for a replica, once it has also caught up with the log, or
+ * stopped following it, and refreshed what derives from it, so that it warms up on the data it
+ * will serve), the server sends itself requests of every kind its clients send
  * ({@link WarmUpPlan}), through its own HTTP port and the whole stack, one at a time, so that the
  * JIT compiles those paths before clients meet them (a fresh server at a million triples answered
  * its first lookups in 6–10 ms, after 1,500 queries of other shapes in about 2).
