@@ -273,12 +273,13 @@ class ReplicationTest {
             Http http = new Http(r.port());
             Await.until(() -> "done".equals(Replicas.health(http).get("warmUp").getAsString()), Duration.ofMinutes(2),
                     "the replica's warm-up to end: " + http.get("/health").body());
-            // Its store was empty when its start's own work ended (nothing to ask then); it waited
-            // for the log's data, and warmed up on it.
+            // Its store was empty when its start's own work ended (nothing to ask then: no request
+            // at all); it waited for the log's data, and warmed up on it (how many requests fit in
+            // two seconds depends on the machine's load, so any number above none).
             assertTrue(Replicas.count(http, ALL) > 0);
             Scrape metrics = Scrape.parse(http.get(MetricsFilter.PATH).body());
             double answered = metrics.value("cmkg_warmup_requests_total", "outcome", "ok");
-            assertTrue(answered >= 20, "warm-up requests answered: " + answered);
+            assertTrue(answered > 0, "warm-up requests answered: " + answered);
             assertEquals(0, metrics.value("cmkg_warmup_requests_total", "outcome", "failed"));
         }
     }
