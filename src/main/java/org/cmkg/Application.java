@@ -98,8 +98,8 @@ public final class Application implements AutoCloseable {
      * but prepared to follow the log, which it then applies in the background, refreshing the
      * services after each patch; its uploads are published to the log. The search catalog and the reconciliation index are then
      * built in the background (the first request that needs one waits for it), and after them the
-     * server warms itself up ({@link WarmUp}) if the configuration says so (a replica, whose data
-     * comes later from the log, finds nothing to ask then).
+     * server warms itself up ({@link WarmUp}) if the configuration says so (a replica once it has
+     * caught up with the log, whose data comes later, or stopped following it).
      */
     public static Application start(ServerConfig config) {
         long started = System.nanoTime();

@@ -38,7 +38,6 @@ public final class Replica implements AutoCloseable {
     private final Supplier<FocusValidator> validator;
     private volatile LogFollower follower;
     private volatile LogWriter writer;
-    private final CompletableFuture<Void> settled = new CompletableFuture<>();
 
     private Replica(ReplicationConfig config, ServedDataset data, Supplier<FocusValidator> validator) {
         this.config = config;
@@ -105,7 +104,6 @@ public final class Replica implements AutoCloseable {
             throw new IllegalStateException("already following");
         follower = new LogFollower(clients, data, name, afterApply);
         writer = new LogWriter(clients, data, validator, follower);
-        follower.settled().thenRun(() -> settled.complete(null));
         follower.start();
     }
 
@@ -135,7 +133,10 @@ public final class Replica implements AutoCloseable {
      * what it holds): from then on its data is what it serves.
      */
     public CompletableFuture<Void> settled() {
-        return settled;
+        LogFollower f = follower;
+        if (f == null)
+            throw new IllegalStateException("not following");
+        return f.settled();
     }
 
     /** Waits until the replica has reached the log's end once since it started; false if it stopped or time ran out. */
