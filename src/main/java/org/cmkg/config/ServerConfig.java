@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 
 /**
@@ -55,11 +56,11 @@ public record ServerConfig(
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final String DEFAULT_BASE_IRI = "https://w3id.org/cmkg/";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    /** OpenStreetMap's standard tiles (its tile usage policy applies to a public deployment). */
     /** Enough for thousands of typical answers (a page of results is a few kilobytes). */
     public static final long DEFAULT_RESULT_CACHE_BYTES = 32L * 1024 * 1024;
     /** How long {@code cmkg serve} warms up after start (docs/benchmarks.md, runs 27 and 28, has what it buys). */
     public static final String DEFAULT_WARM_UP = "20s";
+    /** OpenStreetMap's standard tiles (its tile usage policy applies to a public deployment). */
     public static final String DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
     public ServerConfig {
@@ -113,56 +114,101 @@ public record ServerConfig(
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
+        return changed(f -> f.port = newPort);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
+        return changed(f -> f.host = newHost);
     }
 
     public ServerConfig withSources(List<RdfLocation> newSources) {
-        return new ServerConfig(host, port, baseIri, newSources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
+        return changed(f -> f.sources = newSources);
     }
 
     public ServerConfig withQueryTimeout(Duration newTimeout) {
-        return new ServerConfig(host, port, baseIri, sources, newTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
+        return changed(f -> f.queryTimeout = newTimeout);
     }
 
     public ServerConfig withBaseIri(String newBaseIri) {
-        return new ServerConfig(host, port, newBaseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
+        return changed(f -> f.baseIri = newBaseIri);
     }
 
     public ServerConfig withServiceAllowed(boolean allowed) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, allowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
+        return changed(f -> f.serviceAllowed = allowed);
     }
 
     public ServerConfig withMapTiles(String newMapTiles) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, newMapTiles, limits, metrics, resultCacheBytes, warmUp, store, jar);
+        return changed(f -> f.mapTiles = newMapTiles);
     }
 
     public ServerConfig withLimits(RequestLimits newLimits) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, newLimits, metrics, resultCacheBytes, warmUp, store, jar);
+        return changed(f -> f.limits = newLimits);
     }
 
     public ServerConfig withMetrics(MetricsConfig newMetrics) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, newMetrics, resultCacheBytes, warmUp, store, jar);
+        return changed(f -> f.metrics = newMetrics);
     }
 
     public ServerConfig withStore(StoreConfig newStore) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, warmUp, newStore, jar);
+        return changed(f -> f.store = newStore);
     }
 
     public ServerConfig withResultCacheBytes(long bytes) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, bytes, warmUp, store, jar);
+        return changed(f -> f.resultCacheBytes = bytes);
     }
 
     public ServerConfig withWarmUp(Duration newWarmUp) {
-        return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics, resultCacheBytes, newWarmUp, store, jar);
+        return changed(f -> f.warmUp = newWarmUp);
     }
 
     /** Serves the persistent store in {@code directory}. */
     public ServerConfig withStore(Path directory) {
         return withStore(store.withDirectory(directory));
+    }
+
+    /** A copy with {@code change} applied to its fields (and checked again by the constructor). */
+    private ServerConfig changed(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.build();
+    }
+
+    /** The components as variables, so that each {@code with…} method names only the one it changes. */
+    private static final class Fields {
+        String host;
+        int port;
+        String baseIri;
+        List<RdfLocation> sources;
+        Duration queryTimeout;
+        boolean serviceAllowed;
+        String mapTiles;
+        RequestLimits limits;
+        MetricsConfig metrics;
+        long resultCacheBytes;
+        Duration warmUp;
+        StoreConfig store;
+        Optional<Path> jar;
+
+        Fields(ServerConfig c) {
+            host = c.host;
+            port = c.port;
+            baseIri = c.baseIri;
+            sources = c.sources;
+            queryTimeout = c.queryTimeout;
+            serviceAllowed = c.serviceAllowed;
+            mapTiles = c.mapTiles;
+            limits = c.limits;
+            metrics = c.metrics;
+            resultCacheBytes = c.resultCacheBytes;
+            warmUp = c.warmUp;
+            store = c.store;
+            jar = c.jar;
+        }
+
+        ServerConfig build() {
+            return new ServerConfig(host, port, baseIri, sources, queryTimeout, serviceAllowed, mapTiles, limits, metrics,
+                    resultCacheBytes, warmUp, store, jar);
+        }
     }
 
     private static boolean isAbsoluteHttpIri(String iri) {
