@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's start command as a user runs it: the launcher {@code ./cmkg} over the packaged jar
  * (so this runs after {@code package}, as an integration test). It must serve, give the JVM the
- * bounded heap it promises (read back from the server's own metrics), map the class-data archive
+ * bounded heap it promises (read back from the server's own metrics), grown with the store's size, map the class-data archive
  * without complaint, give batch commands their JIT settings, and let {@code JAVA_OPTS} override its settings.
  */
 class LauncherIT {
@@ -32,7 +33,7 @@ class LauncherIT {
             Pattern.MULTILINE);
     private static final long MIB = 1024 * 1024;
     /** A line of {@code -XX:+PrintFlagsFinal}: {@code intx FreqInlineSize = 60 {C2 pd product} {command line}}. */
-    private static final Pattern JIT_FLAG = Pattern.compile("\\b(FreqInlineSize|InlineSmallCode)\\s+=\\s+(\\d+)\\s+\\{[^}]*}\\s+\\{([^}]*)}");
+    private static final Pattern JVM_FLAG = Pattern.compile("\\b(FreqInlineSize|InlineSmallCode|MaxHeapSize)\\s+=\\s+(\\d+)\\s+\\{[^}]*}\\s+\\{([^}]*)}");
 
     @Test
     void servesWithTheBoundedHeapAndTheArchive() throws Exception {
@@ -62,10 +63,10 @@ class LauncherIT {
 
     @Test
     void batchCommandsGetTheSmallerInliningBudgetsAndServeTheDefaults() throws Exception {
-        Map<String, String> load = jitFlags("load", "--help");
+        Map<String, String> load = jvmFlags(Map.of(), "load", "--help");
         assertEquals("60", load.get("FreqInlineSize"), "load's JIT budgets: " + load);
         assertEquals("500", load.get("InlineSmallCode"), "load's JIT budgets: " + load);
-        Map<String, String> serve = jitFlags("serve", "--help");
+        Map<String, String> serve = jvmFlags(Map.of(), "serve", "--help");
         assertEquals("default", serve.get("FreqInlineSize.origin"), "serve's JIT budgets: " + serve);
         assertEquals("default", serve.get("InlineSmallCode.origin"), "serve's JIT budgets: " + serve);
     }
@@ -79,18 +80,47 @@ class LauncherIT {
         }
     }
 
-    /** The inlining budgets the launcher's JVM ends up with for a command (value, and where it came from). */
-    private static Map<String, String> jitFlags(String... command) throws Exception {
+    /**
+     * A store of ten million triples needs about 3 GB of heap, where 768 MB is plenty for a million
+     * (docs/benchmarks.md, run 30): the launcher gives 512 MB and three quarters of the store's size
+     * on disk, never less than the command's default. A 400-MB store (a file of that size, written,
+     * so that it takes that much disk) must get 812 MB, however the store is named; a small one 768.
+     */
+    @Test
+    void theHeapGrowsWithTheStoreOnDisk(@TempDir Path store) throws Exception {
+        byte[] block = new byte[1 << 20];
+        Arrays.fill(block, (byte) 1);
+        try (var out = Files.newOutputStream(store.resolve("data"))) {
+            for (int i = 0; i < 400; i++)
+                out.write(block);
+        }
+        String dir = store.toString();
+        assertEquals(812 * MIB, heapOf(jvmFlags(Map.of(), "serve", "--store", dir, "--help")), "--store DIR");
+        assertEquals(812 * MIB, heapOf(jvmFlags(Map.of(), "serve", "--store=" + dir, "--help")), "--store=DIR");
+        assertEquals(812 * MIB, heapOf(jvmFlags(Map.of("CMKG_STORE", dir), "serve", "--help")), "CMKG_STORE");
+        assertEquals(1200 * MIB, heapOf(jvmFlags(Map.of(), "load", "--store", dir, "--help")),
+                "load keeps its larger default while the store needs less");
+        Files.delete(store.resolve("data"));
+        assertEquals(768 * MIB, heapOf(jvmFlags(Map.of(), "serve", "--store", dir, "--help")), "an empty store");
+    }
+
+    private static long heapOf(Map<String, String> flags) {
+        return Long.parseLong(flags.get("MaxHeapSize"));
+    }
+
+    /** Flags the launcher's JVM ends up with for a command (value, and where it came from), with these variables. */
+    private static Map<String, String> jvmFlags(Map<String, String> environment, String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of(Path.of("cmkg").toAbsolutePath().toString()));
         line.addAll(List.of(command));
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JAVA_OPTS", "-XX:+PrintFlagsFinal");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), output);
         Map<String, String> flags = new HashMap<>();
-        Matcher m = JIT_FLAG.matcher(output);
+        Matcher m = JVM_FLAG.matcher(output);
         while (m.find()) {
             flags.put(m.group(1), m.group(2));
             flags.put(m.group(1) + ".origin", m.group(3));
