@@ -71,6 +71,20 @@ class LauncherIT {
         assertEquals("default", serve.get("InlineSmallCode.origin"), "serve's JIT budgets: " + serve);
     }
 
+    /**
+     * A JVM out of heap exits, saying so, instead of serving on with dead threads (without the
+     * launcher's flag a server out of heap after its start answered {@code /health} and never
+     * answered a search). 32 MB is too little for the server's start on any machine.
+     */
+    @Test
+    void runningOutOfHeapEndsTheProcess() throws Exception {
+        try (ChildJvm server = launch(Map.of("JAVA_OPTS", "-Xms16m -Xmx32m"))) {
+            int exit = server.waitFor(120);
+            assertEquals(3, exit, server.output());
+            assertTrue(server.output().contains("Terminating due to java.lang.OutOfMemoryError"), server.output());
+        }
+    }
+
     @Test
     void javaOptsComeLastAndWin() throws Exception {
         try (ChildJvm server = launch(Map.of("JAVA_OPTS", "-Xmx300m"))) {
