@@ -71,7 +71,8 @@ final class EntityLoader {
         return out;
     }
 
-    private static void stopIf(BooleanSupplier stop) {
+    /** Throws a {@link CancellationException} if {@code stop} says so; the index's build asks it too. */
+    static void stopIf(BooleanSupplier stop) {
         if (stop.getAsBoolean())
             throw new CancellationException("stopped");
     }

@@ -98,7 +98,7 @@ public final class ReconciliationService {
             Graph union = dataset.getUnionGraph();
             TypeCatalog types = TypeCatalog.fromOntology(union, schemaSpace);
             List<IndexedEntity> entities = new EntityLoader(identifierSpace).load(union, () -> stopping);
-            NameIndex index = new NameIndex(entities);
+            NameIndex index = new NameIndex(entities, () -> stopping);
             PropertyCatalog properties = new PropertyCatalog(types);
             return new State(index, types, properties, new Reconciler(index, types, properties));
         });

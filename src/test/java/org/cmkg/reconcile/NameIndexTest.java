@@ -1,6 +1,7 @@
 package org.cmkg.reconcile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,15 @@ import org.junit.jupiter.api.Test;
 class NameIndexTest {
     private static final String[] WORDS = {"Donetsk", "Oblast", "rare", "earth", "lithium", "Luhansk", "region", "稀土",
             "顿涅茨克", "州", "U.S.", "Geological", "Survey", "claim", "c001", "syn", "钕", "镧", "export", "exports"};
+
+    @Test
+    void givesUpWhenTheServiceStops() {
+        List<IndexedEntity> entities = entities(10 * NameIndex.STOP_CHECK, new Random(7));
+        AtomicInteger checks = new AtomicInteger();
+        // The service says stop at the third look: the build ends there instead of indexing all.
+        assertThrows(CancellationException.class, () -> new NameIndex(entities, () -> checks.incrementAndGet() > 2));
+        assertEquals(3, checks.get(), "no more work after the stop was seen");
+    }
 
     @Test
     void answersWhatAScanOverEveryNameAnswers() {
