@@ -40,15 +40,10 @@ final class NameIndex {
     private final int[][] prefixEntities;
     private final Map<String, Map<String, int[]>> identifiers;
 
-    /** Builds the index of {@code entities}; as {@code new NameIndex(entities, () -> false)}. */
-    NameIndex(List<IndexedEntity> entities) {
-        this(entities, () -> false);
-    }
-
     /**
      * Builds the index, giving up with a {@link java.util.concurrent.CancellationException} as soon
      * as {@code stop} says so (asked every {@link #STOP_CHECK} entities): at ten million triples the
-     * build takes seconds, and a server stopped during it waited for the rest (5-8 s to stop).
+     * build takes seconds, and a server stopped during it waited for the rest (8.6 s to stop).
      */
     NameIndex(List<IndexedEntity> entities, BooleanSupplier stop) {
         this.entities = List.copyOf(entities);

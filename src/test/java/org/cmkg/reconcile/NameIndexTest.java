@@ -40,7 +40,7 @@ class NameIndexTest {
     @Test
     void answersWhatAScanOverEveryNameAnswers() {
         List<IndexedEntity> entities = entities(3_000, new Random(7));
-        NameIndex index = new NameIndex(entities);
+        NameIndex index = new NameIndex(entities, () -> false);
         Scan scan = new Scan(entities);
         int manyCandidates = 0;
         for (String query : List.of("donetsk", "don", "obl", "oblast", "rareearth", "稀土", "稀", "顿涅茨克州", "us", "u",
