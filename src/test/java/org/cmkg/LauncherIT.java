@@ -98,7 +98,8 @@ class LauncherIT {
      * A store of ten million triples needs about 3 GB of heap, where 768 MB is plenty for a million
      * (docs/benchmarks.md, run 30): the launcher gives 512 MB and three quarters of the store's size
      * on disk, never less than the command's default. A 400-MB store (a file of that size, written,
-     * so that it takes that much disk) must get 812 MB, however the store is named; a small one 768.
+     * so that it takes that much disk) must get 812 MB (a few more if the file system allocates blocks
+     * beyond the data), however the store is named; a small one 768.
      */
     @Test
     void theHeapGrowsWithTheStoreOnDisk(@TempDir Path store) throws Exception {
@@ -109,13 +110,18 @@ class LauncherIT {
                 out.write(block);
         }
         String dir = store.toString();
-        assertEquals(812 * MIB, heapOf(jvmFlags(Map.of(), "serve", "--store", dir, "--help")), "--store DIR");
-        assertEquals(812 * MIB, heapOf(jvmFlags(Map.of(), "serve", "--store=" + dir, "--help")), "--store=DIR");
-        assertEquals(812 * MIB, heapOf(jvmFlags(Map.of("CMKG_STORE", dir), "serve", "--help")), "CMKG_STORE");
+        assertStoreSized(heapOf(jvmFlags(Map.of(), "serve", "--store", dir, "--help")), "--store DIR");
+        assertStoreSized(heapOf(jvmFlags(Map.of(), "serve", "--store=" + dir, "--help")), "--store=DIR");
+        assertStoreSized(heapOf(jvmFlags(Map.of("CMKG_STORE", dir), "serve", "--help")), "CMKG_STORE");
         assertEquals(1200 * MIB, heapOf(jvmFlags(Map.of(), "load", "--store", dir, "--help")),
                 "load keeps its larger default while the store needs less");
         Files.delete(store.resolve("data"));
         assertEquals(768 * MIB, heapOf(jvmFlags(Map.of(), "serve", "--store", dir, "--help")), "an empty store");
+    }
+
+    /** 512 MB and three quarters of 400 MB, give or take the file system's own blocks. */
+    private static void assertStoreSized(long heap, String how) {
+        assertTrue(heap >= 812 * MIB && heap <= 816 * MIB, how + ": heap limit " + heap / MIB + " MiB, expected 812");
     }
 
     private static long heapOf(Map<String, String> flags) {
