@@ -71,8 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--warm-up", paramLabel = "DURATION", defaultValue = "${env:CMKG_WARM_UP:-" + ServerConfig.DEFAULT_WARM_UP + "}",
             converter = DurationConverter.class,
             description = {"After its start's background work, the server sends itself requests of every kind (SPARQL, search, pages)",
-                    "for this long, one at a time and stepping aside while clients are answered, so that clients",
-                    "meet compiled code; /health says \"warmUp\": \"done\" after it. 0: none (env CMKG_WARM_UP)."})
+                    "until the JIT compiler has settled, for this long at most, one at a time and stepping aside while",
+                    "clients are answered, so that clients meet compiled code; /health says \"warmUp\": \"done\" after it.",
+                    "0: none (env CMKG_WARM_UP)."})
     Duration warmUp;
 
     @Mixin

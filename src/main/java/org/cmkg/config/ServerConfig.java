@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * @param metrics        where the Prometheus metrics are served ({@code /metrics}), if anywhere
  * @param resultCacheBytes memory for answers kept for repeated SPARQL queries and searches
  *                       ({@code org.cmkg.cache.ResultCache}); 0: none kept
- * @param warmUp         how long the server may spend after start sending itself representative
+ * @param warmUp         the longest the server may spend after start sending itself representative
  *                       requests, so that its code is compiled before clients ask
  *                       ({@code org.cmkg.warmup.WarmUp}); zero: no warm-up
  * @param store          the persistent store and the admin upload route (none: in memory, no route)
@@ -58,8 +58,12 @@ public record ServerConfig(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** Enough for thousands of typical answers (a page of results is a few kilobytes). */
     public static final long DEFAULT_RESULT_CACHE_BYTES = 32L * 1024 * 1024;
-    /** How long {@code cmkg serve} warms up after start (docs/benchmarks.md, runs 27 and 28, has what it buys). */
-    public static final String DEFAULT_WARM_UP = "20s";
+    /**
+     * The longest {@code cmkg serve} warms up after start: it ends sooner once the compiler has
+     * settled, about 60 s after it began on the papers' data, 90 s at a million triples
+     * (docs/benchmarks.md, runs 27, 28 and 31, has what it buys).
+     */
+    public static final String DEFAULT_WARM_UP = "120s";
     /** OpenStreetMap's standard tiles (its tile usage policy applies to a public deployment). */
     public static final String DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 

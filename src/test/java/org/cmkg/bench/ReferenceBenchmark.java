@@ -110,8 +110,9 @@ class ReferenceBenchmark {
             row("start to first text-search answer (s)", e -> median(starts.get(e), s -> s.secondsToSearch), true);
 
             // The start's background work grows with the data (at 10M ours was still busy after
-            // 60 s in run 29): half a minute per million triples, at least a minute.
-            Duration idleWait = Duration.ofSeconds(Math.max(60, 30 * TRIPLES / 1_000_000));
+            // 60 s in run 29), and ours warms up until its compiler settles (120 s at most by
+            // default): half a minute per million triples, at least three minutes.
+            Duration idleWait = Duration.ofSeconds(Math.max(180, 30 * TRIPLES / 1_000_000));
             for (EngineServer s : up.values()) {
                 double waited = s.awaitIdle(idleWait);
                 System.out.printf(Locale.ROOT, "%s idle %.1f s after its start's answers%s%n", s.engine.label(), waited,

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.cmkg.testing.AccessLog;
+import org.cmkg.testing.LogCapture;
 import org.cmkg.testing.Http;
 import org.cmkg.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 class WebServerTest {
     static TestServer server;
     static Http http;
-    static AccessLog accessLog;
+    static LogCapture accessLog;
 
     @BeforeAll
     static void start() {
-        accessLog = AccessLog.capture();
+        accessLog = LogCapture.accessLog();
         server = TestServer.fixture();
         http = server.http();
     }

@@ -12,19 +12,25 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * The lines the access log ({@code cmkg.access}) writes while this capture is open, in this
- * JVM. Each capture has its own appender, so test classes sharing a JVM do not replace each
- * other's.
+ * The messages a logger writes while this capture is open, in this JVM. Each capture has its own
+ * appender, so test classes sharing a JVM do not replace each other's.
  */
-public final class AccessLog implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
+    /** The access log's logger. */
+    private static final String ACCESS = "cmkg.access";
+
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final String name = "capture-" + UUID.randomUUID();
+    private final String logger;
 
-    private AccessLog() {
+    private LogCapture(String logger) {
+        this.logger = logger;
         AbstractAppender appender = new AbstractAppender(name, null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                lines.add(event.getMessage().getFormattedMessage());
+                // The appender sits on the logger's configuration, which may be an ancestor's.
+                if (logger.equals(event.getLoggerName()))
+                    lines.add(event.getMessage().getFormattedMessage());
             }
         };
         appender.start();
@@ -33,12 +39,17 @@ public final class AccessLog implements AutoCloseable {
         context.updateLoggers();
     }
 
-    /** Starts capturing. */
-    public static AccessLog capture() {
-        return new AccessLog();
+    /** Starts capturing the access log ({@code cmkg.access}). */
+    public static LogCapture accessLog() {
+        return new LogCapture(ACCESS);
     }
 
-    /** The lines logged so far. */
+    /** Starts capturing what {@code type}'s logger writes. */
+    public static LogCapture of(Class<?> type) {
+        return new LogCapture(type.getName());
+    }
+
+    /** The messages logged so far. */
     public List<String> lines() {
         return lines;
     }
@@ -54,7 +65,7 @@ public final class AccessLog implements AutoCloseable {
         return (LoggerContext) LogManager.getContext(false);
     }
 
-    private static LoggerConfig config(LoggerContext context) {
-        return context.getConfiguration().getLoggerConfig("cmkg.access");
+    private LoggerConfig config(LoggerContext context) {
+        return context.getConfiguration().getLoggerConfig(logger);
     }
 }
