@@ -6,13 +6,15 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Whether the JIT compiler has settled under the warm-up's requests: a {@link #WINDOW} of them,
- * uninterrupted, in which it completed compilations of less than a tenth of the window's length.
- * The compiler follows the requests' invocation counts, so while requests keep coming it keeps
- * compiling until what they run is compiled: at a million triples it compiled 6–8 s in each of
- * the first 5-s windows and 0.5 s in the window after 90 s, when the warm-up's request rate had
- * stopped rising (850 requests per 5 s at first, 4,900 then); on the papers' data it fell under
- * the tenth after 75-105 s. Time the warm-up spends stepping aside for clients does not count
+ * Whether the JIT compiler has settled under the warm-up's requests: a {@link #WINDOW} of them in
+ * which it completed compilations of less than a fifth of the window's length. The compiler
+ * follows the requests' invocation counts, so while requests keep coming it keeps compiling until
+ * what they run is compiled: at a million triples it compiled 6–8 s in each of the first 5-s
+ * windows, 1.2–1.5 s in those after 80 s and 0.5 s after 90 s, when the warm-up's request rate had
+ * stopped rising (850 requests per 5 s at first, 4,900 then); on the papers' data 1.2 s after 50 s,
+ * then 0.2–0.7 s, never quite nothing (the recompilations of a steady load: with a tenth as the
+ * bar it ended after 75–105 s there, and ran its whole 120 s at a million triples in two starts of
+ * four). Time the warm-up spends stepping aside for clients does not count
  * towards a window (their requests, not its own, run then: a long query would otherwise fill a
  * window in which the warm-up's own paths were not exercised), but what the compiler completes
  * meanwhile does. A window is not begun anew by the pause: a load balancer asking {@code /health}
@@ -36,7 +38,7 @@ final class CompilerSettling {
     CompilerSettling(LongSupplier compiledMillis, Duration window, long now) {
         this.compiledMillis = compiledMillis;
         this.windowNanos = window.toNanos();
-        this.settledMillis = window.toMillis() / 10;
+        this.settledMillis = window.toMillis() / 5;
         begin(now);
     }
 
