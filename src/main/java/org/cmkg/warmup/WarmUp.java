@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * keeps them), steps aside while a client's request is being answered, gives each kind of request
  * an equal share of its time, and ends once the compiler has settled under its requests
  * ({@link CompilerSettling}), or when its time is up. A fixed 20 s was too short: at a million
- * triples the compiler was still busy with a core's worth at its end, and a search for a frequent
- * word took 2.3 ms p50 afterwards against 1.7 after a warm-up of 60 s. It is done once the compiler
+ * triples the compiler was still busy with a core's worth at its end, and lookups took 1.35–1.54
+ * ms p50 afterwards against 0.90–0.99 once the compiler had settled (docs/benchmarks.md, run 31). It is done once the compiler
  * has finished what it queued and the memory the compiler freed has gone back to the system;
  * {@code /health} says how far it is ({@link #state()}).
  */

@@ -134,8 +134,8 @@ class WarmUpTest {
 
     @Test
     void endsOnceTheCompilerHasSettledBeforeItsTimeIsUp() {
-        // On the papers' data a fresh server's compiler settled after 60-110 s; in this JVM,
-        // which has run other servers, sooner. Four minutes is far beyond either, and short of the budget.
+        // On the papers' data a fresh server's compiler settles about 50 s after the warm-up
+        // began (about 90 s in this JVM, alone); four minutes is far beyond it, and short of the budget.
         try (LogCapture log = LogCapture.of(WarmUp.class);
              TestServer settling = TestServer.start(RealData.config().withWarmUp(Duration.ofMinutes(5)))) {
             Await.until(() -> "done".equals(warmUpState(settling.http())), Duration.ofMinutes(4), "the warm-up to end");
