@@ -96,7 +96,7 @@ class CliTest {
 
     @Test
     void serveWarmsUpByDefaultAndAServerStartedFromCodeDoesNot() {
-        assertEquals(Duration.ofSeconds(20), parsedServe().warmUp());
+        assertEquals(Duration.ofSeconds(120), parsedServe().warmUp());
         assertEquals(Duration.ofSeconds(5), parsedServe("--warm-up", "5s").warmUp());
         assertEquals(Duration.ZERO, parsedServe("--warm-up", "0").warmUp());
         assertEquals(Duration.ZERO, ServerConfig.defaults().warmUp());

@@ -135,7 +135,8 @@ class WarmUpTest {
     @Test
     void endsOnceTheCompilerHasSettledBeforeItsTimeIsUp() {
         // On the papers' data a fresh server's compiler settles about 50 s after the warm-up
-        // began (about 90 s in this JVM, alone); four minutes is far beyond it, and short of the budget.
+        // began (in this JVM, with the other tests, within a minute); four minutes is far beyond
+        // it, and short of the budget.
         try (LogCapture log = LogCapture.of(WarmUp.class);
              TestServer settling = TestServer.start(RealData.config().withWarmUp(Duration.ofMinutes(5)))) {
             Await.until(() -> "done".equals(warmUpState(settling.http())), Duration.ofMinutes(4), "the warm-up to end");
