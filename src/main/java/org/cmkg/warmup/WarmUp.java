@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * an equal share of its time, and ends once the compiler has settled under its requests
  * ({@link CompilerSettling}), or when its time is up. A fixed 20 s was too short: at a million
  * triples the compiler was still busy with a core's worth at its end, and lookups took 1.35–1.54
- * ms p50 afterwards against 0.90–0.99 once the compiler had settled (docs/benchmarks.md, run 31). It is done once the compiler
- * has finished what it queued and the memory the compiler freed has gone back to the system;
- * {@code /health} says how far it is ({@link #state()}).
+ * ms p50 afterwards against 0.90–0.99 once the compiler had settled (docs/benchmarks.md, run 31).
+ * It is done once the compiler has finished what it queued and the memory the compiler freed has
+ * gone back to the system; {@code /health} says how far it is ({@link #state()}).
  */
 public final class WarmUp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
