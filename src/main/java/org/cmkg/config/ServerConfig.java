@@ -60,7 +60,7 @@ public record ServerConfig(
     public static final long DEFAULT_RESULT_CACHE_BYTES = 32L * 1024 * 1024;
     /**
      * The longest {@code cmkg serve} warms up after start: it ends sooner once the compiler has
-     * settled, about 50 s after it began on the papers' data, 60–70 s at a million triples
+     * settled, about 50 s after it began on the papers' data, 60–80 s at a million triples
      * (docs/benchmarks.md, runs 27, 28 and 31, has what it buys).
      */
     public static final String DEFAULT_WARM_UP = "120s";

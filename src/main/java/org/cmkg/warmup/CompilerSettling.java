@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * stopped rising (850 requests per 5 s at first, 4,900 then); on the papers' data 1.2 s after 50 s,
  * then 0.2–0.7 s, never quite nothing (the recompilations of a steady load: with a tenth as the
  * bar it ended after 65–95 s there, and ran its whole 120 s at a million triples in two starts of
- * four; with a fifth it ends after about 50 s there and 60–70 s at a million triples).
+ * four; with a fifth it ends after about 50 s there and 60–80 s at a million triples).
  * <p>
  * Time the warm-up spends stepping aside for clients does not count towards a window (their
  * requests, not its own, run then: a long query would otherwise fill a window in which the

@@ -51,7 +51,7 @@ final class EngineServer implements AutoCloseable {
 
     /**
      * Waits until the server has done its start's background work (ours: the reconciliation index,
-     * its warm-up, until the compiler has settled (60–70 s at a million triples, 120 s at most by
+     * its warm-up, until the compiler has settled (60–80 s at a million triples, 120 s at most by
      * default), and the compilations it causes; after a load also the search catalog): until it
      * used under 20 ms of processor time in a second, or {@code max} passed. Without it ours,
      * started last, met the first latency tasks while still busy with that work (run 23: idle 6 s
