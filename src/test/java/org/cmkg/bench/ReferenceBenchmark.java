@@ -121,6 +121,7 @@ class ReferenceBenchmark {
             Map<Engine, String> bases = new EnumMap<>(Engine.class);
             up.forEach((e, s) -> bases.put(e, s.base));
             Client client = new Client(bases);
+            System.out.printf(Locale.ROOT, "the client's own warm-up (against itself): %.1f s%n", client.warmUp());
             QueryMix mix = new QueryMix(documents);
             matches(client, mix);
 
