@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.cmkg.testing.ChildJvm;
 
@@ -70,6 +71,17 @@ final class EngineServer implements AutoCloseable {
             before = now;
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Ours: the line of its log that says how its warm-up ended (how long, how many requests,
+     * whether the compiler had settled or its time was up); empty for the others, or before then.
+     */
+    Optional<String> warmUpLine() {
+        if (!(stop instanceof ChildJvm child))
+            return Optional.empty();
+        return child.output().lines().filter(line -> line.contains("Warm-up done")).findFirst()
+                .map(line -> line.substring(line.indexOf("Warm-up done")));
     }
 
     /** The process's user and system time so far, in clock ticks ({@code /proc/PID/stat}). */

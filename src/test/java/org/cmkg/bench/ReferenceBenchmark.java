@@ -117,6 +117,10 @@ class ReferenceBenchmark {
                 double waited = s.awaitIdle(idleWait);
                 System.out.printf(Locale.ROOT, "%s idle %.1f s after its start's answers%s%n", s.engine.label(), waited,
                         waited >= idleWait.toSeconds() ? " (not idle yet: the latency rows begin while it is busy)" : "");
+                s.warmUpLine().ifPresent(line -> {
+                    System.out.println(s.engine.label() + ": " + line);
+                    report.line("%n%s: %s", s.engine.label(), line);
+                });
             }
             Map<Engine, String> bases = new EnumMap<>(Engine.class);
             up.forEach((e, s) -> bases.put(e, s.base));
