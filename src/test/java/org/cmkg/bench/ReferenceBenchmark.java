@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
  * <li>load + text index, {@code bench.loadRounds} rounds, the engines in turn ({@link Loads});</li>
  * <li>start to the first SPARQL and first text-search answer, {@code bench.starts} starts each;
  *     the last start of each stays up for the rest, and is measured once it has done its start's
- *     background work ({@link EngineServer#awaitIdle});</li>
- * <li>latency of every request of the {@link QueryMix}, the three asked in turn run by run (or,
- *     with {@code bench.latency=alone}, each engine alone); then the same with one request repeated;</li>
+ *     background work ({@link EngineServer#awaitIdle}; for ours, its log line on its warm-up is printed);</li>
+ * <li>latency of every request of the {@link QueryMix}, once the client has warmed up its own code
+ *     ({@link Client#warmUp}), the three asked in turn run by run (or, with
+ *     {@code bench.latency=alone}, each engine alone); then the same with one request repeated;</li>
  * <li>throughput with 8 and 32 clients of the full mix, the light mix and the light mix repeated,
  *     in alternating windows;</li>
  * <li>resident memory of each server: peak during all this, and after it.</li>
