@@ -41,7 +41,8 @@ final class CompilerSettling {
         this.compiledMillis = compiledMillis;
         this.windowNanos = window.toNanos();
         this.settledMillis = window.toMillis() / 5;
-        begin(now);
+        this.windowStart = now;
+        this.compiledAtStart = compiledMillis == null ? 0 : compiledMillis.getAsLong();
     }
 
     /** Settling as this JVM's compiler reports it, the first window starting {@code now}. */
@@ -73,10 +74,5 @@ final class CompilerSettling {
         windowStart = now;
         compiledAtStart = compiled;
         return settled;
-    }
-
-    private void begin(long now) {
-        windowStart = now;
-        compiledAtStart = compiledMillis == null ? 0 : compiledMillis.getAsLong();
     }
 }

@@ -78,10 +78,11 @@ final class EngineServer implements AutoCloseable {
      * whether the compiler had settled or its time was up); empty for the others, or before then.
      */
     Optional<String> warmUpLine() {
+        String done = "Warm-up done";
         if (!(stop instanceof ChildJvm child))
             return Optional.empty();
-        return child.output().lines().filter(line -> line.contains("Warm-up done")).findFirst()
-                .map(line -> line.substring(line.indexOf("Warm-up done")));
+        return child.output().lines().filter(line -> line.contains(done)).findFirst()
+                .map(line -> line.substring(line.indexOf(done)));
     }
 
     /** The process's user and system time so far, in clock ticks ({@code /proc/PID/stat}). */
