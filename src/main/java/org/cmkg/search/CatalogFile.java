@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -40,14 +39,16 @@ import org.slf4j.LoggerFactory;
  * <p>The file is binary: a header with the version, a table of the distinct strings (IRIs,
  * labels: each once), a table of the distinct sets of them (types, documents, facet values: a few
  * thousand sets for hundreds of thousands of uses), the catalog's maps as numbers in those tables,
- * and the claims' quotes and statements ({@link ClaimText}). Reading it shares equal strings and
- * equal sets, so the catalog read takes less memory than the one built, and a set costs one number
- * to read; the claims' texts stay in the mapped file until a hit shows them. The maps come back in
- * the order they were written ({@link FrozenStringMap}).
+ * the claims' quotes and statements ({@link ClaimText}), and the resource number of each document of
+ * the text index's segments ({@link DocResources}: a third of the search's readiness at a million
+ * triples when read from the index). Reading it shares equal strings and equal sets, so the catalog
+ * read takes less memory than the one built, and a set costs one number to read; the claims' texts
+ * stay in the mapped file until a hit shows them. The maps come back in the order they were written
+ * ({@link FrozenStringMap}), so resources keep their numbers and the kept segments' mappings hold.
  */
 public final class CatalogFile {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogFile.class);
-    private static final String MAGIC = "cmkg-search-catalog 4";
+    private static final String MAGIC = "cmkg-search-catalog 5";
     private static final RecordComponent[] RESOURCE = Resource.class.getRecordComponents();
     /** The resource record's components: a catalog written for another shape is built again. */
     private static final String SHAPE = Arrays.stream(RESOURCE)
@@ -69,28 +70,37 @@ public final class CatalogFile {
     }
 
     /**
-     * The catalog kept for the current data version, or else {@code build}'s; the writing of a
-     * built one for the next start is handed to {@code keepLater}, so that the caller can put the
-     * catalog to use first ({@code Runnable::run} writes it at once).
+     * A catalog as read from the file or built, with the segments' mappings kept with it (none for
+     * a built one), by {@link DocResources#key segment}; {@code version} is the data version it was
+     * read or built for.
      */
-    SearchCatalog readOrBuild(Supplier<SearchCatalog> build, Consumer<Runnable> keepLater) {
+    record Edition(SearchCatalog catalog, Map<String, int[]> segments, boolean read, String version) {}
+
+    /** The catalog kept for the current data version, or else {@code build}'s. */
+    Edition readOrBuild(Supplier<SearchCatalog> build) {
         if (file == null)
-            return build.get();
+            return new Edition(build.get(), Map.of(), false, "");
         String current = version.get();
-        Optional<SearchCatalog> kept = read(current);
-        if (kept.isPresent())
-            return kept.get();
-        SearchCatalog built = build.get();
-        keepLater.accept(() -> write(built, current));
-        return built;
+        return read(current).orElseGet(() -> new Edition(build.get(), Map.of(), false, current));
     }
 
-    private Optional<SearchCatalog> read(String current) {
+    /**
+     * Writes a built catalog for the next start, with the index segments' mappings to its
+     * resources, under the data version it was built for. The caller puts the catalog to use first.
+     * A catalog read from the file is there already.
+     */
+    void keep(Edition edition, Map<String, int[]> segments) {
+        if (file != null && !edition.read())
+            write(edition.catalog(), edition.version(), segments);
+    }
+
+    private Optional<Edition> read(String current) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
             if (!MAGIC.equals(header(in)) || !SHAPE.equals(header(in)) || !current.equals(header(in)))
                 return Optional.empty();
-            return Optional.of(new Reader(in).catalog());
+            Reader reader = new Reader(in);
+            return Optional.of(new Edition(reader.catalog(), reader.segments(), true, current));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -106,14 +116,14 @@ public final class CatalogFile {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private void write(SearchCatalog catalog, String current) {
+    private void write(SearchCatalog catalog, String current, Map<String, int[]> segments) {
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
         try (OutputStream stream = Files.newOutputStream(temporary);
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
             out.writeUTF(MAGIC);
             out.writeUTF(SHAPE);
             out.writeUTF(current);
-            new Writer(out).write(catalog);
+            new Writer(out).write(catalog, segments);
             out.flush();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot keep the search catalog in {}: {}", file, e.toString());
@@ -143,11 +153,13 @@ public final class CatalogFile {
     }
 
     /**
-     * Writes four sections: the strings' UTF-8 lengths; their bytes; the numbers (one
+     * Writes five sections: the strings' UTF-8 lengths; their bytes; the numbers (one
      * block of ints: the sets, then the maps as string and set numbers, -1 for a null string, a
      * resource's components in the record's order, a boolean as 0 or 1, a claim's text as its place
      * in the texts section or -1); the claims' texts (a text as its UTF-8 length, -1 for null, and
-     * its bytes: a quote, then the number of statements and each one's language number and text).
+     * its bytes: a quote, then the number of statements and each one's language number and text);
+     * the segments' mappings (how many, then each one's key as a header string, its document count
+     * and a resource number per document).
      * Each section's size comes first, and the reader takes each in one bulk read: the catalog is
      * read when the first search waits for it, in code the compiler has not reached yet, where a
      * call per number cost more than the numbers.
@@ -166,7 +178,7 @@ public final class CatalogFile {
             this.out = out;
         }
 
-        void write(SearchCatalog c) throws IOException {
+        void write(SearchCatalog c, Map<String, int[]> segments) throws IOException {
             collect(c);
             ints.append(sets.size());
             for (Set<String> set : sets) {
@@ -213,6 +225,13 @@ public final class CatalogFile {
             texts.flush();
             out.writeInt(textBytes.size());
             textBytes.writeTo(out);
+            out.writeInt(segments.size());
+            for (Map.Entry<String, int[]> segment : segments.entrySet()) {
+                out.writeUTF(segment.getKey());
+                out.writeInt(segment.getValue().length);
+                for (int resource : segment.getValue())
+                    out.writeInt(resource);
+            }
         }
 
         private void collect(SearchCatalog c) {
@@ -312,6 +331,7 @@ public final class CatalogFile {
         private List<Set<String>> sets;
         private int[] numbers;
         private int next;
+        private final Map<String, int[]> segments = new HashMap<>();
 
         Reader(ByteBuffer in) {
             this.in = in;
@@ -328,6 +348,8 @@ public final class CatalogFile {
             int textsSize = count(in.getInt(), 1);
             ByteBuffer texts = in.slice(in.position(), textsSize);
             in.position(in.position() + textsSize);
+            for (int s = count(in.getInt(), 4); s > 0; s--)
+                segments.put(header(in), ints(in.getInt()));
             if (in.hasRemaining())
                 throw new IOException("data after the end of the catalog");
 
@@ -363,6 +385,11 @@ public final class CatalogFile {
             if (next != numbers.length)
                 throw new IOException("numbers after the end of the catalog");
             return new SearchCatalog(FrozenStringMap.of(iris, resources), selectorToClaim, labels, closures);
+        }
+
+        /** The segments' mappings kept with the catalog, once {@link #catalog} has read it. */
+        Map<String, int[]> segments() {
+            return segments;
         }
 
         private interface Value<V> {

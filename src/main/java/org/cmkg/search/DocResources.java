@@ -3,18 +3,22 @@ package org.cmkg.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.cmkg.text.TextFields;
 
 /**
@@ -24,7 +28,8 @@ import org.cmkg.text.TextFields;
  * and graph fields (Lucene's uninverting: one pass over each term's postings, no stored fields),
  * then kept while the segment lives, so a search turns a matching document into its result with
  * one array read. Segments are immutable; deletions only hide documents, which collectors never
- * see. A new catalog (after a load) maps each segment again.
+ * see. A new catalog (after a load) maps each segment again. The mappings are kept with the
+ * catalog ({@link CatalogFile}), so that a start on an unchanged store reads them instead.
  */
 final class DocResources {
     private final List<BytesRef> excludedGraphs;
@@ -36,20 +41,55 @@ final class DocResources {
         this.excludedGraphs = excludedGraphs.stream().map(BytesRef::new).toList();
     }
 
+    /**
+     * Maps every segment of {@code index} to {@code table}'s numbers now, taking the mapping
+     * {@code kept} with the catalog for a segment where there is one; returns the mappings by
+     * segment ({@link #key}), to be kept with the catalog.
+     */
+    Map<String, int[]> ofAll(IndexReader index, ResourceTable table, Map<String, int[]> kept) {
+        Map<String, int[]> mapped = new HashMap<>();
+        for (LeafReaderContext segment : index.leaves()) {
+            String key = key(segment.reader());
+            int[] resources = of(segment, table, key == null ? null : kept.get(key));
+            if (key != null)
+                mapped.put(key, resources);
+        }
+        return mapped;
+    }
+
     /** The resource number of each document of the segment (indexed by its segment-local doc id). */
     int[] of(LeafReaderContext segment, ResourceTable table) {
+        return of(segment, table, null);
+    }
+
+    /**
+     * A segment's identity from one start to the next: its name and the random id Lucene gave it
+     * when it wrote it; null for a reader that is not a segment's.
+     */
+    static String key(LeafReader reader) {
+        if (FilterLeafReader.unwrap(reader) instanceof SegmentReader segment)
+            return segment.getSegmentName() + " " + StringHelper.idToString(segment.getSegmentInfo().info.getId());
+        return null;
+    }
+
+    private int[] of(LeafReaderContext segment, ResourceTable table, int[] kept) {
         LeafReader reader = segment.reader();
         IndexReader.CacheHelper cache = reader.getCoreCacheHelper();
         if (cache == null)
-            return read(reader, table);
+            return keptOrRead(reader, table, kept);
         IndexReader.CacheKey key = cache.getKey();
         Mapping known = bySegment.get(key);
         if (known != null && known.table() == table)
             return known.resources();
-        Mapping fresh = new Mapping(table, read(reader, table));
+        Mapping fresh = new Mapping(table, keptOrRead(reader, table, kept));
         if (bySegment.put(key, fresh) == null)
             cache.addClosedListener(bySegment::remove);
         return fresh.resources();
+    }
+
+    /** The kept mapping if it has the segment's size (a sanity check: it was kept for this segment), else the index's. */
+    private int[] keptOrRead(LeafReader reader, ResourceTable table, int[] kept) {
+        return kept != null && kept.length == reader.maxDoc() ? kept : read(reader, table);
     }
 
     private int[] read(LeafReader reader, ResourceTable table) {

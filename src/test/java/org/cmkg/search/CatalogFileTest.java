@@ -1,19 +1,26 @@
 package org.cmkg.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.apache.lucene.index.LeafReaderContext;
 
 import org.cmkg.config.ServerConfig;
 import org.cmkg.linkeddata.IriSpace;
@@ -30,6 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogFileTest {
     static ServedDataset data;
     static SearchCatalog built;
+
+    /** The graphs the service leaves out of search (as {@code SearchService} names them). */
+    static final List<String> EXCLUDED = List.of(new IriSpace(ServerConfig.DEFAULT_BASE_IRI).graph("ontology"),
+            new IriSpace(ServerConfig.DEFAULT_BASE_IRI).graph("shapes"));
 
     @TempDir
     Path dir;
@@ -52,16 +63,16 @@ class CatalogFileTest {
         CatalogFile kept = new CatalogFile(file, version::get);
         AtomicInteger builds = new AtomicInteger();
 
-        assertEquals(built, kept.readOrBuild(() -> count(builds), Runnable::run));
+        assertEquals(built, readOrBuild(kept, () -> count(builds)));
         assertEquals(1, builds.get());
         assertTrue(Files.isRegularFile(file));
-        SearchCatalog read = kept.readOrBuild(() -> count(builds), Runnable::run);
+        SearchCatalog read = readOrBuild(kept, () -> count(builds));
         assertEquals(1, builds.get(), "the same version: read, not built");
         assertEquals(built, read);
         assertTrue(built.resources().size() > 500, "the default data's catalog: " + built.resources().size());
 
         version.set("v2");
-        assertEquals(built, kept.readOrBuild(() -> count(builds), Runnable::run));
+        assertEquals(built, readOrBuild(kept, () -> count(builds)));
         assertEquals(2, builds.get(), "another version: built again");
     }
 
@@ -70,22 +81,22 @@ class CatalogFileTest {
         Path file = dir.resolve("search-catalog");
         CatalogFile kept = new CatalogFile(file, () -> "v1");
         AtomicInteger builds = new AtomicInteger();
-        kept.readOrBuild(() -> count(builds), Runnable::run);
+        readOrBuild(kept, () -> count(builds));
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertEquals(built, kept.readOrBuild(() -> count(builds), Runnable::run));
+        assertEquals(built, readOrBuild(kept, () -> count(builds)));
         assertEquals(2, builds.get());
-        assertEquals(built, kept.readOrBuild(() -> count(builds), Runnable::run), "and kept again");
+        assertEquals(built, readOrBuild(kept, () -> count(builds)), "and kept again");
         assertEquals(2, builds.get());
     }
 
     @Test
     void aKeptCatalogSharesEqualSetsAndNumbersTheSameFacetValuesAsTheBuiltOne() {
         CatalogFile kept = new CatalogFile(dir.resolve("search-catalog"), () -> "v1");
-        kept.readOrBuild(() -> built, Runnable::run);
-        SearchCatalog read = kept.readOrBuild(() -> {
+        readOrBuild(kept, () -> built);
+        SearchCatalog read = readOrBuild(kept, () -> {
             throw new AssertionError("kept, not built");
-        }, Runnable::run);
+        });
         Set<Set<String>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         read.resources().values().forEach(r -> distinct.add(r.documents()));
         long claims = read.resources().values().stream().filter(Resource::claim).count();
@@ -106,12 +117,12 @@ class CatalogFileTest {
     void aKeptCatalogGivesEveryClaimsQuoteAndStatementsAlsoAfterItsFileIsReplaced() {
         AtomicReference<String> version = new AtomicReference<>("v1");
         CatalogFile kept = new CatalogFile(dir.resolve("search-catalog"), version::get);
-        kept.readOrBuild(() -> built, Runnable::run);
-        SearchCatalog read = kept.readOrBuild(() -> {
+        readOrBuild(kept, () -> built);
+        SearchCatalog read = readOrBuild(kept, () -> {
             throw new AssertionError("kept, not built");
-        }, Runnable::run);
+        });
         version.set("v2");
-        kept.readOrBuild(() -> built, Runnable::run); // writes a new file over the one read
+        readOrBuild(kept, () -> built); // writes a new file over the one read
 
         long withQuote = 0;
         for (Resource r : built.resources().values()) {
@@ -148,13 +159,63 @@ class CatalogFileTest {
             assertTrue(found.total() > 0, "lithium in the papers");
             service.awaitBackgroundWork();
             assertTrue(Files.isRegularFile(file), "written once the build was in use");
-            SearchCatalog read = new CatalogFile(file, () -> "v1").readOrBuild(() -> {
+            CatalogFile.Edition read = new CatalogFile(file, () -> "v1").readOrBuild(() -> {
                 throw new AssertionError("kept, not built");
-            }, Runnable::run);
-            assertEquals(built, read);
+            });
+            assertEquals(built, read.catalog());
+
+            // Kept with it: each segment's documents as the read catalog numbers its resources.
+            ResourceTable table = new ResourceTable(read.catalog());
+            searcher.search(s -> {
+                assertEquals(s.getIndexReader().leaves().size(), read.segments().size(), "every segment's mapping");
+                for (LeafReaderContext segment : s.getIndexReader().leaves()) {
+                    int[] fromIndex = new DocResources(EXCLUDED).of(segment, table);
+                    assertArrayEquals(fromIndex, read.segments().get(DocResources.key(segment.reader())));
+                    assertTrue(Arrays.stream(fromIndex).filter(r -> r >= 0).count() > 500, "documents of resources");
+                }
+                return null;
+            });
+            // A service started on the kept catalog answers as the one that built it.
+            SearchService next = new SearchService(data.queryable(), searcher, new IriSpace(ServerConfig.DEFAULT_BASE_IRI),
+                    new SimpleMeterRegistry(), new CatalogFile(file, () -> "v1"));
+            next.refresh();
+            SearchResponse again = next.search(new SearchRequest("lithium", SearchLanguage.parse("en"), null, 20, 0, Map.of()));
+            assertEquals(found.total(), again.total());
+            assertEquals(found.hits().stream().map(h -> h.iri()).toList(), again.hits().stream().map(h -> h.iri()).toList());
+            next.awaitBackgroundWork();
         } finally {
             searcher.close();
         }
+    }
+
+    @Test
+    void theSegmentsMappingsAreKeptWithABuiltCatalogOnly() throws Exception {
+        Path file = dir.resolve("search-catalog");
+        CatalogFile kept = new CatalogFile(file, () -> "v1");
+        CatalogFile.Edition first = kept.readOrBuild(() -> built);
+        assertFalse(first.read());
+        assertTrue(first.segments().isEmpty());
+        kept.keep(first, Map.of("_0 4qyd8itw", new int[] {3, -1, 7}, "_1 9a2b", new int[0]));
+
+        CatalogFile.Edition read = kept.readOrBuild(() -> {
+            throw new AssertionError("kept, not built");
+        });
+        assertTrue(read.read());
+        assertEquals(built, read.catalog());
+        assertEquals(Set.of("_0 4qyd8itw", "_1 9a2b"), read.segments().keySet());
+        assertArrayEquals(new int[] {3, -1, 7}, read.segments().get("_0 4qyd8itw"));
+        assertArrayEquals(new int[0], read.segments().get("_1 9a2b"));
+
+        byte[] before = Files.readAllBytes(file);
+        kept.keep(read, Map.of("_2 other", new int[] {1}));
+        assertArrayEquals(before, Files.readAllBytes(file), "a catalog read from the file is not written again");
+    }
+
+    /** Reads the kept catalog or builds one and keeps it at once, as the service does once it is in use. */
+    private static SearchCatalog readOrBuild(CatalogFile file, Supplier<SearchCatalog> build) {
+        CatalogFile.Edition edition = file.readOrBuild(build);
+        file.keep(edition, Map.of());
+        return edition.catalog();
     }
 
     private static SearchCatalog count(AtomicInteger builds) {
