@@ -21,6 +21,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.cmkg.ingest.IngestProgress.Phase;
+import org.cmkg.lazy.Memoized;
 import org.cmkg.store.IndexGeneration;
 import org.cmkg.store.ServedDataset;
 import org.cmkg.text.ParallelIndexer;
@@ -156,7 +157,7 @@ public final class Ingest {
         this.transactional = transactional;
         this.base = base;
         this.index = index;
-        this.validator = memoized(validator);
+        this.validator = Memoized.of(validator);
     }
 
     /** Loads into a served dataset (its text index kept in step). */
@@ -341,20 +342,6 @@ public final class Ingest {
             if (bulk != null)
                 bulk.cancel();
         }
-    }
-
-    /** The same result for every call, computed on the first. */
-    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null)
-                    value = supplier.get();
-                return value;
-            }
-        };
     }
 
     /** The copy's limit by default: about 400 bytes of heap per quad (measured: ~250), never more than a third of the heap, at most 5M. */
