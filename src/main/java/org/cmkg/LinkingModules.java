@@ -54,8 +54,9 @@ public final class LinkingModules {
     /**
      * Call when the data has been loaded (and after every later write): marks the data changed, so
      * dumps and descriptions are produced anew, and rebuilds the reconciliation name index once
-     * {@code first} is done (work the first requests wait for, e.g. the search catalog) rather than
-     * on the first reconciliation query. Returns that rebuild, done when it ended.
+     * {@code first} is done (work the first requests wait for, e.g. the search catalog) and a
+     * moment later, rather than on the first reconciliation query. Returns that rebuild, done when
+     * it ended.
      */
     public CompletableFuture<Void> dataLoaded(CompletableFuture<?> first) {
         version.changed();
