@@ -215,9 +215,13 @@ class ReferenceBenchmark {
                 value.applyAsDouble(Engine.VIRTUOSO), lowerIsBetter);
     }
 
+    /** The median (of an even count, the mean of the middle two: of two starts, not the better one). */
     private static double median(List<EngineServer> servers, ToDoubleFunction<EngineServer> value) {
         double[] v = servers.stream().mapToDouble(value).sorted().toArray();
-        return v.length == 0 ? Double.NaN : v[(v.length - 1) / 2];
+        if (v.length == 0)
+            return Double.NaN;
+        int middle = v.length / 2;
+        return v.length % 2 == 1 ? v[middle] : (v[middle - 1] + v[middle]) / 2;
     }
 
     private static CorpusGenerator.Result corpus(Path dir) throws IOException {
