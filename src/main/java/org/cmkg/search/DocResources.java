@@ -19,6 +19,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
+import org.cmkg.linkeddata.IriSpace;
 import org.cmkg.text.TextFields;
 
 /**
@@ -39,6 +40,11 @@ final class DocResources {
 
     DocResources(List<String> excludedGraphs) {
         this.excludedGraphs = excludedGraphs.stream().map(BytesRef::new).toList();
+    }
+
+    /** As search maps documents: the vocabulary's graphs left out (it is reachable through SPARQL, not search). */
+    static DocResources forSearch(IriSpace iris) {
+        return new DocResources(List.of(iris.graph("ontology"), iris.graph("shapes")));
     }
 
     /**

@@ -86,8 +86,7 @@ public final class SearchService {
         Set<String> fields = new HashSet<>(List.of(TextFields.LANG));
         TextFields.INDEXED.forEach(p -> fields.add(p.field()));
         this.fieldsToLoad = Set.copyOf(fields);
-        // The vocabulary is reachable through SPARQL, not search.
-        this.docResources = new DocResources(List.of(iris.graph("ontology"), iris.graph("shapes")));
+        this.docResources = DocResources.forSearch(iris);
     }
 
     /**

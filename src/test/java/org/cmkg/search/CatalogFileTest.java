@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,10 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogFileTest {
     static ServedDataset data;
     static SearchCatalog built;
-
-    /** The graphs the service leaves out of search (as {@code SearchService} names them). */
-    static final List<String> EXCLUDED = List.of(new IriSpace(ServerConfig.DEFAULT_BASE_IRI).graph("ontology"),
-            new IriSpace(ServerConfig.DEFAULT_BASE_IRI).graph("shapes"));
 
     @TempDir
     Path dir;
@@ -169,7 +164,7 @@ class CatalogFileTest {
             searcher.search(s -> {
                 assertEquals(s.getIndexReader().leaves().size(), read.segments().size(), "every segment's mapping");
                 for (LeafReaderContext segment : s.getIndexReader().leaves()) {
-                    int[] fromIndex = new DocResources(EXCLUDED).of(segment, table);
+                    int[] fromIndex = DocResources.forSearch(new IriSpace(ServerConfig.DEFAULT_BASE_IRI)).of(segment, table);
                     assertArrayEquals(fromIndex, read.segments().get(DocResources.key(segment.reader())));
                     assertTrue(Arrays.stream(fromIndex).filter(r -> r >= 0).count() > 500, "documents of resources");
                 }

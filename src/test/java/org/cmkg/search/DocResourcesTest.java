@@ -26,12 +26,13 @@ class DocResourcesTest {
     static ServedDataset data;
     static TextSearcher searcher;
     static ResourceTable table;
+    static final IriSpace IRIS = new IriSpace(ServerConfig.DEFAULT_BASE_IRI);
 
     @BeforeAll
     static void load() {
         data = Loaded.store(ServerConfig.defaults());
         searcher = new TextSearcher(data.textIndex());
-        table = new ResourceTable(new CatalogLoader(data.queryable(), new IriSpace(ServerConfig.DEFAULT_BASE_IRI)).load());
+        table = new ResourceTable(new CatalogLoader(data.queryable(), IRIS).load());
     }
 
     @AfterAll
@@ -44,13 +45,13 @@ class DocResourcesTest {
     void aKeptMappingOfTheSegmentIsTakenAndOneOfAnotherSizeIsNot() {
         searcher.search(s -> {
             IndexReader index = s.getIndexReader();
-            Map<String, int[]> fromIndex = new DocResources(CatalogFileTest.EXCLUDED).ofAll(index, table, Map.of());
+            Map<String, int[]> fromIndex = DocResources.forSearch(IRIS).ofAll(index, table, Map.of());
             assertEquals(index.leaves().size(), fromIndex.size(), "every segment has a key");
 
             // Kept mappings that differ from the index's: taken as they are, so they must be right.
             Map<String, int[]> kept = new HashMap<>();
             fromIndex.forEach((key, resources) -> kept.put(key, new int[resources.length]));
-            DocResources fromKept = new DocResources(CatalogFileTest.EXCLUDED);
+            DocResources fromKept = DocResources.forSearch(IRIS);
             Map<String, int[]> taken = fromKept.ofAll(index, table, kept);
             for (LeafReaderContext segment : index.leaves()) {
                 String key = DocResources.key(segment.reader());
@@ -62,7 +63,7 @@ class DocResourcesTest {
             // A kept mapping whose length is not the segment's document count is read from the index.
             Map<String, int[]> wrongSize = new HashMap<>();
             fromIndex.forEach((key, resources) -> wrongSize.put(key, new int[resources.length + 1]));
-            Map<String, int[]> reread = new DocResources(CatalogFileTest.EXCLUDED).ofAll(index, table, wrongSize);
+            Map<String, int[]> reread = DocResources.forSearch(IRIS).ofAll(index, table, wrongSize);
             fromIndex.forEach((key, resources) -> {
                 assertArrayEquals(resources, reread.get(key));
                 assertTrue(Arrays.stream(resources).anyMatch(r -> r >= 0), "documents of resources in " + key);
