@@ -71,10 +71,10 @@ public final class ReconciliationService {
      * share the processors with this build. Returns the build, done when it ended (whether or not
      * it succeeded).
      */
-    public CompletableFuture<Void> refreshAfter(CompletableFuture<?> first) {
+    public synchronized CompletableFuture<Void> refreshAfter(CompletableFuture<?> first) {
         CompletableFuture<Object> paused = first.handle((done, failed) -> null).thenCompose(done -> CompletableFuture.anyOf(
                 stopped, new CompletableFuture<Void>().completeOnTimeout(null, PAUSE_MS, TimeUnit.MILLISECONDS)));
-        building = paused.thenRunAsync(() -> {
+        CompletableFuture<Void> build = paused.thenRunAsync(() -> {
             if (!stopping)
                 state.get();
         }).exceptionally(e -> {
@@ -84,11 +84,14 @@ public final class ReconciliationService {
                 LOG.warn("Building the reconciliation index failed; the first query will retry: {}", e.toString());
             return null;
         });
-        return building;
+        // A stop waits for every build still running, not only the latest: the start's, still in its
+        // pause when a load came, began its read transaction after the load's was asked for.
+        building = CompletableFuture.allOf(building, build);
+        return build;
     }
 
     /**
-     * Stops a build started by {@link #refresh()} and waits for it to end (its read transaction
+     * Stops the builds started by {@link #refresh()} and waits for them to end (their read transactions
      * must end before the store closes). At a million triples a build takes seconds, and a stop
      * soon after a start used to wait for all of it (10.7 s to stop instead of 2).
      */

@@ -3,6 +3,7 @@ package org.cmkg.reconcile;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.cmkg.config.ServerConfig;
 import org.cmkg.dataversion.DataVersion;
@@ -46,6 +47,18 @@ class ReconciliationBuildTest {
         } finally {
             service.stopBackgroundWork();
         }
+    }
+
+    @Test
+    void aStopWaitsForEveryBuildNotOnlyTheLatest() {
+        ReconciliationService service = service();
+        // The start's build, behind work that ends a moment after the stop begins; then a load's.
+        CompletableFuture<Void> catalog = new CompletableFuture<>();
+        CompletableFuture<Void> startBuild = service.refreshAfter(catalog);
+        service.refreshAfter(CompletableFuture.completedFuture(null));
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> catalog.complete(null));
+        service.stopBackgroundWork();
+        assertTrue(startBuild.isDone(), "the stop returned with the start's build still to come");
     }
 
     @Test
